@@ -1,0 +1,92 @@
+// Everything that applies to one principal's requests, compiled once: identity policies,
+// boundary, session policies, the resource's policy, and the SCP/RCP hierarchy (one group per
+// level). The server caches these per principal; evaluation never re-reads a policy document.
+
+import type { Policy } from '../model.js'
+import { ActionIndex } from './action-index.js'
+import { compileStatement, type CompiledStatement } from './compile-statement.js'
+import type { PolicyType } from './statement-ref.js'
+
+export interface NamedPolicy {
+  readonly name: string
+  readonly policy: Policy
+}
+
+export interface PolicyLevel {
+  /** The root, OU or account the policies are attached to. */
+  readonly target: string
+  readonly policies: readonly NamedPolicy[]
+}
+
+/** How a resource-based policy combines with identity policies. */
+export type ResourceKind = 'resource' | 'trust'
+
+export interface PolicySetInput {
+  readonly identity?: readonly NamedPolicy[]
+  readonly boundary?: NamedPolicy | null
+  readonly session?: readonly NamedPolicy[] | null
+  readonly resource?: NamedPolicy | null
+  /** 'trust': a role trust policy, which must itself allow (identity policies alone never do). */
+  readonly resourceKind?: ResourceKind
+  /** SCPs of the principal's account, root level first. */
+  readonly scp?: readonly PolicyLevel[]
+  /** RCPs of the resource's account, root level first. */
+  readonly rcp?: readonly PolicyLevel[]
+}
+
+export interface PolicyGroup {
+  readonly type: PolicyType
+  readonly target: string | undefined
+  readonly index: ActionIndex
+}
+
+export interface CompiledPolicySet {
+  readonly identity: PolicyGroup
+  readonly boundary: PolicyGroup | null
+  readonly session: PolicyGroup | null
+  readonly resource: PolicyGroup | null
+  readonly resourceKind: ResourceKind
+  readonly scp: readonly PolicyGroup[]
+  readonly rcp: readonly PolicyGroup[]
+  /** resource, identity, boundary and session groups that exist, in that order. */
+  readonly principalGroups: readonly PolicyGroup[]
+}
+
+export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
+  const sessionPolicies = input.session && input.session.length > 0 ? input.session : null
+  const identity = group('identity', input.identity ?? [])
+  const boundary = input.boundary ? group('boundary', [input.boundary]) : null
+  const session = sessionPolicies ? group('session', sessionPolicies) : null
+  const resource = input.resource ? group('resource', [input.resource]) : null
+  return {
+    identity,
+    boundary,
+    session,
+    resource,
+    resourceKind: input.resourceKind ?? 'resource',
+    scp: (input.scp ?? []).map((level) => group('scp', level.policies, level.target)),
+    rcp: (input.rcp ?? []).map((level) => group('rcp', level.policies, level.target)),
+    principalGroups: [resource, identity, boundary, session].filter((g): g is PolicyGroup => g !== null)
+  }
+}
+
+export function group(type: PolicyType, policies: readonly NamedPolicy[], target?: string): PolicyGroup {
+  const statements: CompiledStatement[] = []
+  policies.forEach((named, policyIndex) => {
+    const variablesEnabled = named.policy.version === '2012-10-17'
+    for (const st of named.policy.statements) {
+      const ref = {
+        policyType: type,
+        policyName: named.name,
+        policyIndex,
+        statementIndex: st.index,
+        effect: st.effect,
+        ...(target === undefined ? {} : { target }),
+        ...(st.sid === undefined ? {} : { sid: st.sid }),
+        ...(st.location === undefined ? {} : { line: st.location.line, column: st.location.column })
+      }
+      statements.push(compileStatement(st, ref, statements.length, variablesEnabled))
+    }
+  })
+  return { type, target, index: new ActionIndex(statements) }
+}

@@ -1,0 +1,84 @@
+// Who is asking: the principal of a request, classified from its ARN (or service name), with
+// the identities a resource-based policy may name it by. Role sessions also carry their role's
+// ARN; the request context's aws:PrincipalArn gives it with its path.
+
+import type { RequestContext } from './request-context.js'
+
+export type PrincipalKind =
+  | 'root'
+  | 'user'
+  | 'role'
+  | 'roleSession'
+  | 'federatedUser'
+  | 'service'
+  | 'federated'
+  | 'anonymous'
+
+export interface RequestPrincipal {
+  readonly kind: PrincipalKind
+  /** The principal as given: an ARN, a service name, or `*` for anonymous. */
+  readonly arn: string
+  /** The 12-digit account of IAM and STS principals. */
+  readonly account: string | undefined
+  /** For role sessions, the ARN of the role. */
+  readonly roleArn: string | undefined
+}
+
+const WEB_IDENTITY_PROVIDERS = new Set(['accounts.google.com', 'cognito-identity.amazonaws.com', 'graph.facebook.com', 'www.amazon.com'])
+
+interface ParsedArn {
+  readonly kind: PrincipalKind
+  readonly account: string | undefined
+  readonly derivedRoleArn: string | undefined
+}
+
+const parsedCache = new Map<string, ParsedArn>()
+const CACHE_LIMIT = 4096
+
+export function describePrincipal(principal: string, context: RequestContext): RequestPrincipal {
+  let parsed = parsedCache.get(principal)
+  if (parsed === undefined) {
+    parsed = classify(principal)
+    if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear()
+    parsedCache.set(principal, parsed)
+  }
+  let roleArn = parsed.derivedRoleArn
+  if (parsed.kind === 'roleSession') {
+    const fromContext = context.get('aws:PrincipalArn', 'aws:principalarn')
+    if (typeof fromContext === 'string' && fromContext.includes(':role/')) roleArn = fromContext
+  }
+  return { kind: parsed.kind, arn: principal, account: parsed.account, roleArn }
+}
+
+function classify(principal: string): ParsedArn {
+  const none = { account: undefined, derivedRoleArn: undefined }
+  if (principal === '*' || principal === '' || principal === 'anonymous') return { kind: 'anonymous', ...none }
+  if (!principal.startsWith('arn:')) {
+    if (WEB_IDENTITY_PROVIDERS.has(principal)) return { kind: 'federated', ...none }
+    return { kind: 'service', ...none }
+  }
+  const parts = principal.split(':')
+  const partition = parts[1] ?? 'aws'
+  const service = parts[2]
+  const account = parts[4] || undefined
+  const resource = parts.slice(5).join(':')
+  if (service === 'iam') {
+    if (resource === 'root') return { kind: 'root', account, derivedRoleArn: undefined }
+    if (resource.startsWith('user/')) return { kind: 'user', account, derivedRoleArn: undefined }
+    if (resource.startsWith('role/')) return { kind: 'role', account, derivedRoleArn: principal }
+    if (resource.startsWith('saml-provider/') || resource.startsWith('oidc-provider/')) return { kind: 'federated', account, derivedRoleArn: undefined }
+  }
+  if (service === 'sts') {
+    if (resource.startsWith('assumed-role/')) {
+      const roleName = resource.split('/')[1] ?? ''
+      return { kind: 'roleSession', account, derivedRoleArn: `arn:${partition}:iam::${account ?? ''}:role/${roleName}` }
+    }
+    if (resource.startsWith('federated-user/')) return { kind: 'federatedUser', account, derivedRoleArn: undefined }
+  }
+  return { kind: 'user', account, derivedRoleArn: undefined }
+}
+
+/** IAM and STS principals: the ones identity-based policies, boundaries and SCPs apply to. */
+export function isAccountPrincipal(kind: PrincipalKind): boolean {
+  return kind !== 'service' && kind !== 'federated' && kind !== 'anonymous'
+}

@@ -1,0 +1,66 @@
+// The checks IAM makes on the values inside statements: action names, resource ARNs, Sids.
+// Each returns the IAM message and the phase it belongs to, or undefined when the value is fine.
+
+import { IAM_RESOURCE_PREFIXES, MSG, PARTITIONS, Phase } from './messages.js'
+
+export interface ValueProblem {
+  readonly phase: Phase
+  readonly message: string
+  readonly detail: string
+}
+
+const VENDOR = /^[A-Za-z0-9.-]+$/
+const SID = /^[0-9A-Za-z]*$/
+
+export function checkAction(action: string): ValueProblem | undefined {
+  if (action === '*') return undefined
+  const colon = action.indexOf(':')
+  if (colon < 0) return { phase: Phase.ActionFormat, message: MSG.actionVendor, detail: `action "${action}" has no service prefix ("service:action")` }
+  if (action.indexOf(':', colon + 1) >= 0) return { phase: Phase.ActionFormat, message: MSG.actionColons, detail: `action "${action}" has more than one colon` }
+  const vendor = action.slice(0, colon)
+  if (!VENDOR.test(vendor)) return { phase: Phase.ActionFormat, message: MSG.vendorInvalid(vendor), detail: `service prefix "${vendor}" may only contain letters, digits, "." and "-"` }
+  return undefined
+}
+
+export function checkSid(sid: string): ValueProblem | undefined {
+  if (SID.test(sid)) return undefined
+  return { phase: Phase.Sid, message: MSG.sidAlphanumeric, detail: `Sid "${sid}" may only contain letters and digits` }
+}
+
+/** Resource ARN checks, in the wording and order IAM uses. */
+export function checkResource(resource: string): ValueProblem | undefined {
+  if (resource === '*') return undefined
+  const parts = resource.split(':')
+  if (parts.length < 2) return { phase: Phase.ResourceFormat, message: MSG.resourceFormat(resource), detail: `resource "${resource}" is neither "*" nor an ARN` }
+  const partition = parts[1] as string
+  if (!PARTITIONS.has(partition) && !/[*?]/.test(partition)) {
+    // IAM names the resource as it read it: the first field as "arn", missing fields as "*".
+    const fields = parts.slice(1)
+    while (fields.length < 5) fields.push('*')
+    return { phase: Phase.ResourceFormat, message: MSG.partitionInvalid(partition, `arn:${fields.join(':')}`), detail: `"${partition}" is not an AWS partition` }
+  }
+  // An ARN-looking value with an empty field but too few fields fails IAM's older parser.
+  if (resource.includes('::') && parts.length < 6) return { phase: Phase.Legacy, message: MSG.legacy, detail: `resource "${resource}" has fewer than six ARN fields` }
+  if (parts.length === 2) return { phase: Phase.ResourceFormat, message: MSG.resourceVendor, detail: `resource "${resource}" has no service` }
+  const service = parts[2]
+  const region = parts[3] ?? ''
+  const rest = parts.slice(5).join(':')
+  // A wildcard region ("*") is not region information.
+  if (/[*?]/.test(region)) return undefined
+  if (service === 'iam') {
+    if (region !== '') return { phase: Phase.ResourceFormat, message: MSG.iamRegion(resource), detail: 'IAM resources are global: the region field must be empty' }
+    if (parts.length >= 6 && !validIamPath(rest)) return { phase: Phase.ResourceFormat, message: MSG.iamPath, detail: `"${rest}" is not an IAM resource type` }
+  }
+  if (service === 's3' && region !== '' && !rest.startsWith('accesspoint/') && !rest.startsWith('accesspoint')) {
+    return { phase: Phase.ResourceFormat, message: MSG.s3Region(resource), detail: 'S3 bucket and object ARNs have no region' }
+  }
+  return undefined
+}
+
+function validIamPath(rest: string): boolean {
+  if (rest === '*' || rest === 'root' || rest === '') return true
+  if (rest.startsWith('*') || rest.startsWith('?')) return true
+  const beforeWildcard = rest.replace(/[*?].*$/, '')
+  const wild = beforeWildcard !== rest
+  return IAM_RESOURCE_PREFIXES.some((p) => rest.startsWith(p) || (wild && p.startsWith(beforeWildcard)))
+}
