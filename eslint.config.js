@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' }
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' }
     }
   }
 )

@@ -18,7 +18,7 @@ export type {
 } from './model.js'
 export { POLICY_KINDS } from './model.js'
 export { parsePolicy, type ParseOptions, type ParseResult } from './parse/parse-policy.js'
-export type { PolicyError, PolicyErrorCode } from './parse/policy-error.js'
+export type { PolicyError, PolicyErrorCode } from './parse/error-sink.js'
 export { printPolicy } from './print.js'
 export { checkQuota, MANAGED_POLICY_QUOTA, nonWhitespaceLength, TRUST_POLICY_QUOTA, type PolicyQuota } from './parse/quota.js'
 export { compilePolicySet, type CompiledPolicySet, type NamedPolicy, type PolicyLevel, type PolicySetInput, type ResourceKind } from './compile/policy-set.js'

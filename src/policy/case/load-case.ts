@@ -7,7 +7,7 @@ import type { EvaluationRequest } from '../evaluate/evaluate.js'
 import type { RawContext } from '../evaluate/request-context.js'
 import type { PolicyKind } from '../model.js'
 import { parsePolicy } from '../parse/parse-policy.js'
-import type { PolicyError } from '../parse/policy-error.js'
+import type { PolicyError } from '../parse/error-sink.js'
 
 export interface CaseProblem {
   /** Which policy, e.g. `policies.identity[2] (S3Read)`. */

@@ -26,10 +26,14 @@ export class LineMap {
 
 function lineStarts(text: string): number[] {
   const starts = [0]
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) starts.push(i + 1)
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1)
+  if (text.includes('\r')) {
+    // Lone CRs end lines too; rare enough to take the character-by-character path.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1)
+    }
+    return starts
   }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
   return starts
 }

@@ -2,97 +2,82 @@
 // IAM accepts an unknown operator only when its block is empty, and rejects dates it cannot
 // read in its legacy pass.
 
-import type { JsonNode } from '../json/json-node.js'
-import type { ConditionClause, ConditionEntry, ConditionScalar } from '../model.js'
 import { parseDate } from '../conditions/date.js'
 import { parseOperator } from '../conditions/operators.js'
-import { describeKind } from './json-reading.js'
+import type { ConditionClause, ConditionEntry, ConditionScalar } from '../model.js'
+import type { ErrorSink, Segment } from './error-sink.js'
+import { describe, isObject, type JsonValue } from './json-value.js'
 import { MSG, Phase } from './messages.js'
-import type { ErrorSink } from './policy-error.js'
 
-export function readCondition(node: JsonNode, path: string, sink: ErrorSink): ConditionClause[] | undefined {
-  if (node.kind !== 'object') {
-    sink.add(Phase.Syntax, MSG.syntax, `${path} must be an object of operators, not ${describeKind(node)}`, path, node.start)
+export function readCondition(value: JsonValue, statementAt: readonly Segment[], sink: ErrorSink): ConditionClause[] | undefined {
+  if (!isObject(value)) {
+    sink.add(Phase.Syntax, MSG.syntax, `Condition must be an object of operators, not ${describe(value)}`, [...statementAt, 'Condition'])
     return undefined
   }
+  const before = sink.count
   const clauses: ConditionClause[] = []
-  const seen = new Set<string>()
-  let ok = true
-  for (const m of node.members) {
-    const opPath = `${path}.${m.key}`
-    if (seen.has(m.key)) {
-      sink.add(Phase.Syntax, MSG.syntax, `${path} has the operator "${m.key}" more than once`, opPath, m.keyStart)
-      ok = false
-      continue
-    }
-    seen.add(m.key)
-    const clause = readClause(m.key, m.keyStart, m.value, opPath, sink)
+  for (const operator in value) {
+    sink.members++
+    const clause = readClause(operator, value[operator] as JsonValue, statementAt, sink)
     if (clause) clauses.push(clause)
-    else ok = false
   }
-  return ok ? clauses : undefined
+  return sink.count > before ? undefined : clauses
 }
 
-function readClause(operator: string, keyStart: number, block: JsonNode, path: string, sink: ErrorSink): ConditionClause | undefined {
-  if (block.kind !== 'object') {
-    sink.add(Phase.Syntax, MSG.syntax, `${path} must be an object of condition keys, not ${describeKind(block)}`, path, block.start)
+function readClause(operator: string, block: JsonValue, statementAt: readonly Segment[], sink: ErrorSink): ConditionClause | undefined {
+  const operatorAt = (): Segment[] => [...statementAt, 'Condition', operator]
+  if (!isObject(block)) {
+    sink.add(Phase.Syntax, MSG.syntax, `${operator} must be an object of condition keys, not ${describe(block)}`, operatorAt())
     return undefined
   }
   const parsed = parseOperator(operator)
-  if (!parsed && block.members.length > 0) {
-    sink.add(Phase.Syntax, MSG.syntax, `"${operator}" is not a condition operator`, path, keyStart)
+  const keys = Object.keys(block)
+  sink.members += keys.length
+  if (!parsed && keys.length > 0) {
+    sink.add(Phase.Syntax, MSG.syntax, `"${operator}" is not a condition operator`, operatorAt(), 'key')
     return undefined
   }
   const isDate = parsed?.base.name.startsWith('Date') ?? false
   const entries: ConditionEntry[] = []
-  const keys = new Set<string>()
-  let ok = true
-  for (const m of block.members) {
-    const keyPath = `${path}.${m.key}`
-    if (keys.has(m.key.toLowerCase())) {
-      sink.add(Phase.Syntax, MSG.syntax, `${path} has the key "${m.key}" more than once`, keyPath, m.keyStart)
-      ok = false
-      continue
-    }
-    keys.add(m.key.toLowerCase())
-    const entry = readEntry(m.key, m.value, keyPath, sink)
-    if (!entry) {
-      ok = false
-      continue
-    }
-    if (isDate) checkDates(entry, m.value, keyPath, sink)
+  const seen = new Set<string>()
+  const before = sink.count
+  for (const key of keys) {
+    const lower = key.toLowerCase()
+    // Keys are case-insensitive: two spellings of one key would be the same key twice.
+    if (seen.has(lower)) sink.add(Phase.Syntax, MSG.syntax, `${operator} names the key "${key}" more than once`, [...operatorAt(), key], 'key')
+    seen.add(lower)
+    const entry = readEntry(key, block[key] as JsonValue, operatorAt, sink)
+    if (!entry) continue
+    if (isDate) checkDates(entry, operatorAt, sink)
     entries.push(entry)
   }
-  return ok ? { operator, entries } : undefined
+  return sink.count > before ? undefined : { operator, entries }
 }
 
-function readEntry(key: string, node: JsonNode, path: string, sink: ErrorSink): ConditionEntry | undefined {
-  const scalar = (n: JsonNode, p: string): ConditionScalar | undefined => {
-    if (n.kind === 'string' || n.kind === 'boolean') return n.value
-    if (n.kind === 'number') return n.value
-    sink.add(Phase.Syntax, MSG.syntax, `${p} must be a string, number or boolean, not ${describeKind(n)}`, p, n.start)
+function readEntry(key: string, value: JsonValue, operatorAt: () => Segment[], sink: ErrorSink): ConditionEntry | undefined {
+  if (isScalar(value)) return { key, values: [value], isArray: false }
+  if (!Array.isArray(value)) {
+    sink.add(Phase.Syntax, MSG.syntax, `the value of ${key} must be a string, number or boolean, or an array of them, not ${describe(value)}`, [...operatorAt(), key])
     return undefined
   }
-  if (node.kind !== 'array') {
-    const v = scalar(node, path)
-    return v === undefined ? undefined : { key, values: [v], isArray: false }
-  }
-  const values: ConditionScalar[] = []
   let ok = true
-  node.items.forEach((item, i) => {
-    const v = scalar(item, `${path}[${i}]`)
-    if (v === undefined) ok = false
-    else values.push(v)
+  value.forEach((item, i) => {
+    if (isScalar(item)) return
+    ok = false
+    sink.add(Phase.Syntax, MSG.syntax, `${key}[${i}] must be a string, number or boolean, not ${describe(item)}`, [...operatorAt(), key, i])
   })
-  return ok ? { key, values, isArray: true } : undefined
+  return ok ? { key, values: value as ConditionScalar[], isArray: true } : undefined
 }
 
-function checkDates(entry: ConditionEntry, node: JsonNode, path: string, sink: ErrorSink): void {
-  const items = node.kind === 'array' ? node.items : [node]
+function isScalar(v: JsonValue): v is ConditionScalar {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+}
+
+function checkDates(entry: ConditionEntry, operatorAt: () => Segment[], sink: ErrorSink): void {
   entry.values.forEach((v, i) => {
     if (parseDate(String(v)) === undefined) {
-      const at = items[i] as JsonNode
-      sink.add(Phase.Legacy, MSG.legacy, `"${String(v)}" is not a date (ISO 8601 or epoch seconds)`, node.kind === 'array' ? `${path}[${i}]` : path, at.start)
+      const keyAt = [...operatorAt(), entry.key]
+      sink.add(Phase.Legacy, MSG.legacy, `"${String(v)}" is not a date (ISO 8601 or epoch seconds)`, entry.isArray ? [...keyAt, i] : keyAt)
     }
   })
 }

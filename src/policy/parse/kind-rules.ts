@@ -2,143 +2,138 @@
 // Resource is required or prohibited, which actions a trust policy may name, what SCPs and RCPs
 // allow, and the Sid rules of IAM-stored policies.
 
-import type { JsonNode } from '../json/json-node.js'
 import type { PolicyKind, PolicyVersion } from '../model.js'
+import type { ErrorSink, Segment } from './error-sink.js'
+import { isObject, type JsonObject, type JsonValue } from './json-value.js'
 import { MSG, Phase, TRUST_ACTIONS } from './messages.js'
-import type { ErrorSink } from './policy-error.js'
-import { statementMembers, type StatementSource } from './statement-element.js'
+import type { StatementSource } from './statement-element.js'
 import { checkSid } from './value-checks.js'
 
 const IAM_STORED: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'trust', 'session'])
 const NO_PRINCIPAL: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'session'])
 
-export function checkKindRules(
-  kind: PolicyKind,
-  version: PolicyVersion | undefined | null,
-  sources: readonly StatementSource[],
-  sink: ErrorSink,
-  awsManaged: boolean
-): void {
+export interface KindRuleOptions {
+  /** An AWS-managed policy: RCPFullAWSAccess may Allow where custom RCPs may not. */
+  readonly awsManaged: boolean
+}
+
+export function checkKindRules(kind: PolicyKind, version: PolicyVersion | undefined | null, sources: readonly StatementSource[], sink: ErrorSink, options: KindRuleOptions): void {
   if ((kind === 'scp' || kind === 'rcp') && version !== '2012-10-17' && version !== null) {
-    sink.add(Phase.Kind, MSG.organizationsType, `${kind === 'scp' ? 'SCPs' : 'RCPs'} must have Version "2012-10-17"`, '$', 0)
+    sink.add(Phase.Kind, MSG.organizationsType, `${kind === 'scp' ? 'SCPs' : 'RCPs'} must have Version "2012-10-17"`, [])
   }
-  const sids = new Map<string, number>()
-  for (const source of sources) {
-    const m = statementMembers(source)
-    checkSids(kind, m.get('Sid'), source, sids, sink)
-    checkPrincipal(kind, m, source, sink)
-    checkResourcePresence(kind, m, source, sink)
-    if (kind === 'trust') checkTrustActions(m, source, sink)
-    if (kind === 'scp' || kind === 'rcp') checkOrganizationsActions(kind, m, source, sink)
-    if (kind === 'trust' || kind === 'resource') checkPrincipalValues(kind, m, source, sink)
+  const sids = new Set<string>()
+  for (const { value: m, at } of sources) {
+    checkSids(kind, m.Sid, at, sids, sink)
+    checkPrincipal(kind, m, at, sink)
+    checkResourcePresence(kind, m, at, sink)
+    if (kind === 'trust') checkTrustActions(m, at, sink)
+    if (kind === 'scp' || kind === 'rcp') checkOrganizationsActions(kind, m, at, sink)
+    if (kind === 'trust' || kind === 'resource') checkPrincipalValues(kind, m, at, sink)
     // Only the AWS-managed RCPFullAWSAccess may allow; custom RCPs deny.
-    const effect = m.get('Effect')
-    if (kind === 'rcp' && !awsManaged && effect?.kind === 'string' && effect.value === 'Allow') {
-      sink.add(Phase.Kind, MSG.organizationsType, 'custom RCPs can only Deny (Allow is reserved for RCPFullAWSAccess)', `${source.path}.Effect`, effect.start)
+    if (kind === 'rcp' && !options.awsManaged && m.Effect === 'Allow') {
+      sink.add(Phase.Kind, MSG.organizationsType, 'custom RCPs can only Deny (Allow is reserved for RCPFullAWSAccess)', [...at, 'Effect'])
     }
   }
 }
 
-function checkSids(kind: PolicyKind, node: JsonNode | undefined, source: StatementSource, seen: Map<string, number>, sink: ErrorSink): void {
-  if (node?.kind !== 'string' || node.value === '') return
-  const path = `${source.path}.Sid`
-  if (seen.has(node.value)) sink.add(Phase.Sid, MSG.sidUnique, `Sid "${node.value}" is used by more than one statement`, path, node.start)
-  seen.set(node.value, source.index)
+function checkSids(kind: PolicyKind, sid: JsonValue | undefined, at: readonly Segment[], seen: Set<string>, sink: ErrorSink): void {
+  if (typeof sid !== 'string' || sid === '') return
+  if (seen.has(sid)) sink.add(Phase.Sid, MSG.sidUnique, `Sid "${sid}" is used by more than one statement`, [...at, 'Sid'])
+  seen.add(sid)
   if (IAM_STORED.has(kind)) {
-    const problem = checkSid(node.value)
-    if (problem) sink.add(problem.phase, problem.message, problem.detail, path, node.start)
+    const problem = checkSid(sid)
+    if (problem) sink.add(problem.phase, problem.message, problem.detail, [...at, 'Sid'])
   }
 }
 
-function keyOffset(source: StatementSource, key: string): number {
-  return source.node.members.find((m) => m.key === key)?.keyStart ?? source.node.start
-}
-
-function checkPrincipal(kind: PolicyKind, m: Map<string, JsonNode>, source: StatementSource, sink: ErrorSink): void {
-  const principal = m.get('Principal')
-  const notPrincipal = m.get('NotPrincipal')
+function checkPrincipal(kind: PolicyKind, m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
+  const principal = m.Principal
+  const notPrincipal = m.NotPrincipal
   const present = principal !== undefined ? 'Principal' : notPrincipal !== undefined ? 'NotPrincipal' : undefined
-  const path = present ? `${source.path}.${present}` : source.path
   if (NO_PRINCIPAL.has(kind)) {
-    if (present) sink.add(Phase.Principal, MSG.principalInIdentity, `${kind} policies cannot have ${present}`, path, keyOffset(source, present))
+    if (present) sink.add(Phase.Principal, MSG.principalInIdentity, `${kind} policies cannot have ${present}`, [...at, present], 'key')
     return
   }
   switch (kind) {
     case 'scp':
-      if (present) sink.add(Phase.Kind, MSG.organizationsType, `SCPs cannot have ${present}`, path, keyOffset(source, present))
+      if (present) sink.add(Phase.Kind, MSG.organizationsType, `SCPs cannot have ${present}`, [...at, present], 'key')
       return
     case 'rcp':
-      if (notPrincipal !== undefined) sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotPrincipal', path, keyOffset(source, 'NotPrincipal'))
-      else if (!isStar(principal)) sink.add(Phase.Kind, MSG.organizationsType, 'RCPs must have "Principal": "*"', path, principal?.start ?? source.node.start)
+      if (notPrincipal !== undefined) sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotPrincipal', [...at, 'NotPrincipal'], 'key')
+      else if (principal === undefined) sink.add(Phase.Kind, MSG.organizationsType, 'RCPs must have "Principal": "*"', at, 'missing')
+      else if (!isStar(principal)) sink.add(Phase.Kind, MSG.organizationsType, 'RCPs must have "Principal": "*"', [...at, 'Principal'])
       return
     case 'trust':
-      if (notPrincipal !== undefined) sink.add(Phase.Kind, MSG.trustProhibited('NotPrincipal'), 'trust policies cannot have NotPrincipal', path, keyOffset(source, 'NotPrincipal'))
-      else if (principal === undefined) sink.addMissing(Phase.Kind, MSG.trustPrincipalMissing, `${source.path} has no Principal`, source.path, source.node.start)
-      else if (principal.kind === 'string' && principal.value === '*') sink.add(Phase.Kind, MSG.trustStarPrincipal, 'a trust policy cannot use "Principal": "*"; use {"AWS": "*"} with conditions', path, principal.start)
-      else if (principal.kind === 'object' && principal.members.every((e) => e.value.kind === 'array' && e.value.items.length === 0)) {
-        sink.add(Phase.Kind, MSG.trustNoPrincipals, `${path} names no principals`, path, principal.start)
+      if (notPrincipal !== undefined) sink.add(Phase.Kind, MSG.trustProhibited('NotPrincipal'), 'trust policies cannot have NotPrincipal', [...at, 'NotPrincipal'], 'key')
+      else if (principal === undefined) sink.add(Phase.Kind, MSG.trustPrincipalMissing, 'the statement has no Principal', at, 'missing')
+      else if (principal === '*') sink.add(Phase.Kind, MSG.trustStarPrincipal, 'a trust policy cannot use "Principal": "*"; use {"AWS": "*"} with conditions', [...at, 'Principal'])
+      else if (isObject(principal) && Object.values(principal).every((v) => Array.isArray(v) && v.length === 0)) {
+        sink.add(Phase.Kind, MSG.trustNoPrincipals, 'Principal names no principals', [...at, 'Principal'])
       }
       return
     case 'resource':
-      if (!present) sink.addMissing(Phase.Kind, MSG.resourcePrincipalMissing, `${source.path} has no Principal or NotPrincipal`, source.path, source.node.start)
+      if (!present) sink.add(Phase.Kind, MSG.resourcePrincipalMissing, 'the statement has no Principal or NotPrincipal', at, 'missing')
       return
   }
 }
 
-function isStar(node: JsonNode | undefined): boolean {
-  if (node === undefined) return false
-  if (node.kind === 'string') return node.value === '*'
-  if (node.kind !== 'object' || node.members.length !== 1) return false
-  const only = node.members[0]
-  return only?.key === 'AWS' && only.value.kind === 'string' && only.value.value === '*'
+function isStar(v: JsonValue): boolean {
+  if (v === '*') return true
+  if (!isObject(v)) return false
+  const keys = Object.keys(v)
+  return keys.length === 1 && keys[0] === 'AWS' && v.AWS === '*'
 }
 
-function checkResourcePresence(kind: PolicyKind, m: Map<string, JsonNode>, source: StatementSource, sink: ErrorSink): void {
-  const resource = m.get('Resource')
-  const notResource = m.get('NotResource')
+function checkResourcePresence(kind: PolicyKind, m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
   if (kind === 'trust') {
     for (const name of ['Resource', 'NotResource']) {
-      if (m.has(name)) sink.add(Phase.Kind, MSG.trustProhibited(name), `trust policies cannot have ${name}`, `${source.path}.${name}`, keyOffset(source, name))
+      if (m[name] !== undefined) sink.add(Phase.Kind, MSG.trustProhibited(name), `trust policies cannot have ${name}`, [...at, name], 'key')
     }
     return
   }
+  const resource = m.Resource
+  const notResource = m.NotResource
   if (resource !== undefined && notResource !== undefined) return
-  const node = resource ?? notResource
+  const value = resource ?? notResource
   const name = resource !== undefined ? 'Resource' : 'NotResource'
-  if (node === undefined) sink.addMissing(Phase.ResourcesPresent, MSG.resourcesMissing, `${source.path} has no Resource or NotResource`, source.path, source.node.start)
-  else if (node.kind === 'array' && node.items.length === 0) sink.add(Phase.ResourcesPresent, MSG.resourcesMissing, `${source.path}.${name} is empty`, `${source.path}.${name}`, node.start)
+  if (value === undefined) sink.add(Phase.ResourcesPresent, MSG.resourcesMissing, 'the statement has no Resource or NotResource', at, 'missing')
+  else if (Array.isArray(value) && value.length === 0) sink.add(Phase.ResourcesPresent, MSG.resourcesMissing, `${name} is empty`, [...at, name])
 }
 
-function actionNodes(m: Map<string, JsonNode>): { name: string; items: JsonNode[] } | undefined {
-  const name = m.has('Action') ? 'Action' : m.has('NotAction') ? 'NotAction' : undefined
+function actionsOf(m: JsonObject): { name: 'Action' | 'NotAction'; items: readonly JsonValue[]; isArray: boolean } | undefined {
+  const name = m.Action !== undefined ? 'Action' : m.NotAction !== undefined ? 'NotAction' : undefined
   if (!name) return undefined
-  const node = m.get(name) as JsonNode
-  return { name, items: node.kind === 'array' ? [...node.items] : [node] }
+  const value = m[name] as JsonValue
+  return { name, items: Array.isArray(value) ? value : [value], isArray: Array.isArray(value) }
 }
 
-function checkTrustActions(m: Map<string, JsonNode>, source: StatementSource, sink: ErrorSink): void {
-  const actions = actionNodes(m)
+function checkTrustActions(m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
+  const actions = actionsOf(m)
   if (!actions) return
   actions.items.forEach((item, i) => {
-    if (item.kind !== 'string') return
-    if (actions.name === 'Action' && TRUST_ACTIONS.has(item.value.toLowerCase())) return
-    const path = `${source.path}.${actions.name}${actions.items.length > 1 || m.get(actions.name)?.kind === 'array' ? `[${i}]` : ''}`
-    sink.add(Phase.Kind, MSG.trustActions, `"${item.value}" is not an action a trust policy can allow (sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity, sts:SetContext)`, path, item.start)
+    if (typeof item !== 'string') return
+    if (actions.name === 'Action' && TRUST_ACTIONS.has(item.toLowerCase())) return
+    sink.add(
+      Phase.Kind,
+      MSG.trustActions,
+      `"${item}" is not an action a trust policy can allow (sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity, sts:SetContext)`,
+      actions.isArray ? [...at, actions.name, i] : [...at, actions.name]
+    )
   })
 }
 
-function checkOrganizationsActions(kind: 'scp' | 'rcp', m: Map<string, JsonNode>, source: StatementSource, sink: ErrorSink): void {
-  const actions = actionNodes(m)
+function checkOrganizationsActions(kind: 'scp' | 'rcp', m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
+  const actions = actionsOf(m)
   if (!actions) return
   if (kind === 'rcp' && actions.name === 'NotAction') {
-    sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotAction', `${source.path}.NotAction`, keyOffset(source, 'NotAction'))
+    sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotAction', [...at, 'NotAction'], 'key')
     return
   }
   actions.items.forEach((item, i) => {
-    if (item.kind !== 'string') return
-    const star = item.value.indexOf('*')
-    if (star >= 0 && star !== item.value.length - 1) {
-      sink.add(Phase.Kind, MSG.organizationsType, `"${item.value}": a wildcard in an ${kind.toUpperCase()} action may only stand alone or at the end`, `${source.path}.${actions.name}[${i}]`, item.start)
+    if (typeof item !== 'string') return
+    const star = item.indexOf('*')
+    if (star >= 0 && star !== item.length - 1) {
+      sink.add(Phase.Kind, MSG.organizationsType, `"${item}": a wildcard in an ${kind.toUpperCase()} action may only stand alone or at the end`, actions.isArray ? [...at, actions.name, i] : [...at, actions.name])
     }
   })
 }
@@ -172,18 +167,18 @@ function validPrincipal(type: string, value: string): boolean {
  * are not `<name>.amazonaws.com`. (Whether a named user or role exists needs state: the
  * application checks that.)
  */
-function checkPrincipalValues(kind: 'trust' | 'resource', m: Map<string, JsonNode>, source: StatementSource, sink: ErrorSink): void {
+function checkPrincipalValues(kind: 'trust' | 'resource', m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
   for (const name of ['Principal', 'NotPrincipal']) {
-    const node = m.get(name)
-    if (node?.kind !== 'object') continue
-    for (const member of node.members) {
-      const items = member.value.kind === 'array' ? member.value.items : [member.value]
+    const block = m[name]
+    if (!isObject(block)) continue
+    for (const type in block) {
+      const value = block[type] as JsonValue
+      const items = Array.isArray(value) ? value : [value]
       items.forEach((item, i) => {
-        if (item.kind !== 'string' || validPrincipal(member.key, item.value)) return
-        const shownType = member.key === 'AWS' ? 'AWS' : member.key.toUpperCase()
-        const message = kind === 'trust' ? `Invalid principal in policy: "${shownType}":"${item.value}"` : 'Invalid principal in policy'
-        const path = `${source.path}.${name}.${member.key}${member.value.kind === 'array' ? `[${i}]` : ''}`
-        sink.add(Phase.Kind, message, `"${item.value}" is not a valid ${member.key} principal`, path, item.start)
+        if (typeof item !== 'string' || validPrincipal(type, item)) return
+        const shownType = type === 'AWS' ? 'AWS' : type.toUpperCase()
+        const message = kind === 'trust' ? `Invalid principal in policy: "${shownType}":"${item}"` : 'Invalid principal in policy'
+        sink.add(Phase.Kind, message, `"${item}" is not a valid ${type} principal`, Array.isArray(value) ? [...at, name, type, i] : [...at, name, type])
       })
     }
   }

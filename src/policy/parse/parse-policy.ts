@@ -1,15 +1,21 @@
 // Parses and validates an IAM policy document into its typed form, reporting every error found
 // (each with IAM's message, a precise detail, a JSON path and a line/column), ordered the way
 // IAM checks so the first error is the one IAM itself would return.
+//
+// The fast path is JSON.parse (native) plus validation of the plain value, plus one cheap scan
+// of the text for what JSON.parse hides (duplicate keys, statement positions). The position-
+// keeping parser (json/parse-json.ts) runs only to explain errors, or when the text has \u
+// escapes (whose surrogates must be checked).
 
-import type { JsonNode, JsonObject } from '../json/json-node.js'
+import type { JsonNode } from '../json/json-node.js'
 import { parseJson, type JsonSyntaxError } from '../json/parse-json.js'
 import { LineMap } from '../json/source-position.js'
-import type { Policy, PolicyKind, PolicyVersion, Statement } from '../model.js'
-import { describeKind, readMembers } from './json-reading.js'
+import type { Policy, PolicyKind, PolicyVersion, SourceLocation, Statement } from '../model.js'
+import { scanDocument, type DocumentScan } from './document-scan.js'
+import { duplicateKeys, ErrorSink, type PolicyError } from './error-sink.js'
+import { checkKnownKeys, describe, isObject, type JsonObject, type JsonValue } from './json-value.js'
 import { checkKindRules } from './kind-rules.js'
 import { MSG, Phase } from './messages.js'
-import { ErrorSink, type PolicyError } from './policy-error.js'
 import { readStatement, type StatementSource } from './statement-element.js'
 
 export interface ParseOptions {
@@ -32,27 +38,75 @@ const TOP_LEVEL: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement'])
 
 export function parsePolicy(text: string, options: ParseOptions = {}): ParseResult {
   const kind = options.kind ?? 'identity'
-  const lines = new LineMap(text)
-  const sink = new ErrorSink(lines)
-  const json = parseJson(text)
-  if (!json.ok) {
-    sink.add(Phase.Syntax, syntaxMessage(kind, json.error), syntaxDetail(json.error), '$', json.error.offset)
-    return failed(sink)
+  const sink = new ErrorSink()
+  let value: JsonValue | undefined
+  let tree: JsonNode | undefined
+  if (!text.includes('\\u') && text.isWellFormed()) {
+    try {
+      value = JSON.parse(text) as JsonValue
+    } catch {
+      value = undefined
+    }
   }
-  const policy = readDocument(json.value, kind, options, sink, lines)
-  if (policy === undefined || sink.count > 0) return failed(sink)
+  if (value === undefined) {
+    const parsed = parseJson(text)
+    if (!parsed.ok) return syntaxFailure(text, kind, parsed.error)
+    tree = parsed.value
+    value = plainValue(tree)
+  }
+
+  const facts = new DocumentFacts(text, tree)
+  const policy = readDocument(value, kind, options, sink, (index) => facts.statementLocation(index))
+
+  // JSON.parse keeps the last of duplicate keys silently; the member count reveals them.
+  if (sink.count === 0 && tree === undefined && facts.scanned().members !== sink.members) tree = treeOf(text, sink)
+  if (tree !== undefined) duplicateKeys(tree, (key, at, offset) => sink.addAt(Phase.Syntax, MSG.syntax, `the key "${key}" appears more than once in its object`, at, offset))
+  if (sink.count > 0 || policy === undefined) return { ok: false, policy: undefined, errors: sink.resolve(text, tree ?? treeOf(text, sink)) }
   return { ok: true, policy, errors: [] }
 }
 
-function failed(sink: ErrorSink): ParseResult {
-  return { ok: false, policy: undefined, errors: sink.errors() }
+function treeOf(text: string, sink: ErrorSink): JsonNode | undefined {
+  const parsed = parseJson(text)
+  if (parsed.ok) return parsed.value
+  // Valid JSON that is too deep for the position-keeping parser.
+  sink.addAt(Phase.Syntax, MSG.syntax, SYNTAX_DETAIL[parsed.error.reason], [], parsed.error.offset)
+  return undefined
 }
 
-function syntaxMessage(kind: PolicyKind, error: JsonSyntaxError): string {
-  if (kind === 'trust') return MSG.trustInvalidJson
-  if (kind === 'scp' || kind === 'rcp') return MSG.organizationsType
-  void error
-  return MSG.syntax
+/** What one parse learns about its text, each part worked out once and only when needed. */
+class DocumentFacts {
+  private scan: DocumentScan | undefined
+  private locations: readonly SourceLocation[] | undefined
+
+  constructor(
+    private readonly text: string,
+    private readonly tree: JsonNode | undefined
+  ) {}
+
+  scanned(): DocumentScan {
+    return (this.scan ??= scanDocument(this.text))
+  }
+
+  /** Where statement `index` starts. */
+  statementLocation(index: number): SourceLocation | undefined {
+    return (this.locations ??= this.findLocations())[index]
+  }
+
+  private findLocations(): readonly SourceLocation[] {
+    const tree = this.tree
+    if (tree?.kind !== 'object') return this.scanned().statementStarts
+    const lines = new LineMap(this.text)
+    const statement = tree.members.find((m) => m.key === 'Statement')?.value
+    const starts = statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
+    return starts.map((s) => lines.position(s))
+  }
+}
+
+function syntaxFailure(text: string, kind: PolicyKind, error: JsonSyntaxError): ParseResult {
+  const sink = new ErrorSink()
+  const message = kind === 'trust' ? MSG.trustInvalidJson : kind === 'scp' || kind === 'rcp' ? MSG.organizationsType : MSG.syntax
+  sink.addAt(Phase.Syntax, message, SYNTAX_DETAIL[error.reason], [], error.offset)
+  return { ok: false, policy: undefined, errors: sink.resolve(text, undefined) }
 }
 
 const SYNTAX_DETAIL: Readonly<Record<JsonSyntaxError['reason'], string>> = {
@@ -67,52 +121,62 @@ const SYNTAX_DETAIL: Readonly<Record<JsonSyntaxError['reason'], string>> = {
   'trailing-content': 'the document is not valid JSON: unexpected content after the policy object'
 }
 
-function syntaxDetail(error: JsonSyntaxError): string {
-  return SYNTAX_DETAIL[error.reason]
+/** The plain value of a position tree (the first of duplicate keys; duplicates are errors anyway). */
+function plainValue(node: JsonNode): JsonValue {
+  switch (node.kind) {
+    case 'object': {
+      const out: JsonObject = {}
+      for (const m of node.members) if (!Object.hasOwn(out, m.key)) out[m.key] = plainValue(m.value)
+      return out
+    }
+    case 'array':
+      return node.items.map(plainValue)
+    case 'null':
+      return null
+    default:
+      return node.value
+  }
 }
 
-function readDocument(root: JsonNode, kind: PolicyKind, options: ParseOptions, sink: ErrorSink, lines: LineMap): Policy | undefined {
-  if (root.kind !== 'object') {
-    sink.add(Phase.Syntax, kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `the policy must be a JSON object, not ${describeKind(root)}`, '$', root.start)
+function readDocument(root: JsonValue, kind: PolicyKind, options: ParseOptions, sink: ErrorSink, locate: (index: number) => SourceLocation | undefined): Policy | undefined {
+  if (!isObject(root)) {
+    sink.add(Phase.Syntax, kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `the policy must be a JSON object, not ${describe(root)}`, [])
     return undefined
   }
-  const members = readMembers(root, '$', TOP_LEVEL, sink, 'the policy')
-  const version = readVersion(members.get('Version'), options.allowLegacyVersion === true ? 'resource' : kind, sink, root)
-  const idNode = members.get('Id')
-  if (idNode !== undefined && idNode.kind !== 'string') sink.add(Phase.Syntax, MSG.syntax, `$.Id must be a string, not ${describeKind(idNode)}`, '$.Id', idNode.start)
-  const statementNode = members.get('Statement')
-  const sources = readStatementList(statementNode, root, sink)
+  checkKnownKeys(root, TOP_LEVEL, [], 'the policy', sink)
+  const version = readVersion(root.Version, options.allowLegacyVersion === true ? 'resource' : kind, sink)
+  const id = root.Id
+  if (id !== undefined && typeof id !== 'string') sink.add(Phase.Syntax, MSG.syntax, `Id must be a string, not ${describe(id)}`, ['Id'])
+  const sources = readStatementList(root.Statement, sink)
   const statements: Statement[] = []
-  const variablesEnabled = version === '2012-10-17'
+  const before = sink.count
   for (const source of sources) {
-    const st = readStatement(source, kind, variablesEnabled, sink, lines)
+    const st = readStatement(source, kind, sink, sink.count === before ? locate(source.index) : undefined)
     if (st) statements.push(st)
   }
-  checkKindRules(kind, version, sources, sink, options.awsManaged === true)
+  checkKindRules(kind, version, sources, sink, { awsManaged: options.awsManaged === true })
   if (sink.count > 0 || version === null) return undefined
-  return {
-    ...(version === undefined ? {} : { version }),
-    ...(idNode?.kind === 'string' ? { id: idNode.value } : {}),
-    statements,
-    statementIsArray: statementNode?.kind === 'array'
-  }
+  const policy: { -readonly [K in keyof Policy]: Policy[K] } = { statements, statementIsArray: Array.isArray(root.Statement) }
+  if (version !== undefined) policy.version = version
+  if (typeof id === 'string') policy.id = id
+  return policy
 }
 
 /** The Version value; null when it is not one IAM knows (an error has been reported). */
-function readVersion(node: JsonNode | undefined, kind: PolicyKind, sink: ErrorSink, root: JsonObject): PolicyVersion | undefined | null {
-  if (node === undefined) {
-    if (requiresCurrentVersion(kind)) sink.addMissing(Phase.Version, MSG.version, 'the policy has no Version; it must be "2012-10-17"', '$', root.start)
+function readVersion(value: JsonValue | undefined, kind: PolicyKind, sink: ErrorSink): PolicyVersion | undefined | null {
+  if (value === undefined) {
+    if (requiresCurrentVersion(kind)) sink.add(Phase.Version, MSG.version, 'the policy has no Version; it must be "2012-10-17"', [], 'missing')
     return undefined
   }
-  if (node.kind !== 'string' || (node.value !== '2012-10-17' && node.value !== '2008-10-17')) {
-    const shown = node.kind === 'string' ? `"${node.value}"` : describeKind(node)
-    sink.add(Phase.Syntax, MSG.syntax, `$.Version must be "2012-10-17" or "2008-10-17", not ${shown}`, '$.Version', node.start)
+  if (value !== '2012-10-17' && value !== '2008-10-17') {
+    const shown = typeof value === 'string' ? `"${value}"` : describe(value)
+    sink.add(Phase.Syntax, MSG.syntax, `Version must be "2012-10-17" or "2008-10-17", not ${shown}`, ['Version'])
     return null
   }
-  if (node.value === '2008-10-17' && requiresCurrentVersion(kind)) {
-    sink.add(Phase.Version, MSG.version, 'Version "2008-10-17" is not accepted for this kind of policy; use "2012-10-17"', '$.Version', node.start)
+  if (value === '2008-10-17' && requiresCurrentVersion(kind)) {
+    sink.add(Phase.Version, MSG.version, 'Version "2008-10-17" is not accepted for this kind of policy; use "2012-10-17"', ['Version'])
   }
-  return node.value
+  return value
 }
 
 /** IAM-managed and inline policies (and session policies) must use the current version. */
@@ -120,22 +184,21 @@ function requiresCurrentVersion(kind: PolicyKind): boolean {
   return kind === 'identity' || kind === 'boundary' || kind === 'session'
 }
 
-function readStatementList(node: JsonNode | undefined, root: JsonObject, sink: ErrorSink): StatementSource[] {
-  if (node === undefined) {
-    sink.addMissing(Phase.Syntax, MSG.syntax, 'the policy has no Statement', '$', root.start)
+function readStatementList(value: JsonValue | undefined, sink: ErrorSink): StatementSource[] {
+  if (value === undefined) {
+    sink.add(Phase.Syntax, MSG.syntax, 'the policy has no Statement', [], 'missing')
     return []
   }
-  if (node.kind === 'object') return [{ node, index: 0, path: '$.Statement' }]
-  if (node.kind !== 'array') {
-    sink.add(Phase.Syntax, MSG.syntax, `$.Statement must be an object or an array of objects, not ${describeKind(node)}`, '$.Statement', node.start)
+  if (isObject(value)) return [{ value, index: 0, at: ['Statement'] }]
+  if (!Array.isArray(value)) {
+    sink.add(Phase.Syntax, MSG.syntax, `Statement must be an object or an array of objects, not ${describe(value)}`, ['Statement'])
     return []
   }
-  if (node.items.length === 0) sink.add(Phase.Syntax, MSG.syntax, '$.Statement must not be empty', '$.Statement', node.start)
+  if (value.length === 0) sink.add(Phase.Syntax, MSG.syntax, 'Statement must not be empty', ['Statement'])
   const sources: StatementSource[] = []
-  node.items.forEach((item, index) => {
-    const path = `$.Statement[${index}]`
-    if (item.kind === 'object') sources.push({ node: item, index, path })
-    else sink.add(Phase.Syntax, MSG.syntax, `${path} must be an object, not ${describeKind(item)}`, path, item.start)
+  value.forEach((item, index) => {
+    if (isObject(item)) sources.push({ value: item, index, at: ['Statement', index] })
+    else sink.add(Phase.Syntax, MSG.syntax, `Statement[${index}] must be an object, not ${describe(item)}`, ['Statement', index])
   })
   return sources
 }

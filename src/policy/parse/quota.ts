@@ -2,7 +2,7 @@
 // whitespace; exceeding one is LimitExceeded (HTTP 409), not a malformed document. Quotas on
 // the sum of an entity's inline policies are the application's to apply (they need state).
 
-import type { PolicyError } from './policy-error.js'
+import type { PolicyError } from './error-sink.js'
 
 export interface PolicyQuota {
   /** The quota's name as IAM's message gives it. */

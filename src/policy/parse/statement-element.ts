@@ -2,117 +2,101 @@
 // shares (shape, Effect, mutually exclusive elements, action and resource formats).
 // Rules that differ between kinds of policy live in kind-rules.ts.
 
-import type { JsonNode, JsonObject } from '../json/json-node.js'
-import type { LineMap } from '../json/source-position.js'
-import type { Effect, PolicyKind, Statement, StringList } from '../model.js'
+import type { Effect, PolicyKind, SourceLocation, Statement, StringList } from '../model.js'
 import { readCondition } from './condition-element.js'
-import { describeKind, itemOffsets, readMembers, readStringList } from './json-reading.js'
+import type { ErrorSink, Segment } from './error-sink.js'
+import { checkKnownKeys, describe, readStringList, type JsonObject, type JsonValue } from './json-value.js'
 import { MSG, Phase } from './messages.js'
-import type { ErrorSink } from './policy-error.js'
 import { readPrincipal } from './principal-element.js'
-import { checkAction, checkResource } from './value-checks.js'
-
-export interface StatementSource {
-  readonly node: JsonObject
-  readonly index: number
-  readonly path: string
-}
+import { checkAction, checkResource, type ValueProblem } from './value-checks.js'
 
 const ELEMENTS: ReadonlySet<string> = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'])
 
-export function statementMembers(source: StatementSource, sink?: ErrorSink): Map<string, JsonNode> {
-  if (sink) return readMembers(source.node, source.path, ELEMENTS, sink, source.path)
-  const map = new Map<string, JsonNode>()
-  for (const m of source.node.members) if (!map.has(m.key)) map.set(m.key, m.value)
-  return map
-}
-
-export function readStatement(source: StatementSource, kind: PolicyKind, _variables: boolean, sink: ErrorSink, lines: LineMap): Statement | undefined {
-  const { path } = source
-  const before = sink.count
-  const m = statementMembers(source, sink)
-
-  const sidNode = m.get('Sid')
-  if (sidNode !== undefined && sidNode.kind !== 'string') sink.add(Phase.Syntax, MSG.syntax, `${path}.Sid must be a string, not ${describeKind(sidNode)}`, `${path}.Sid`, sidNode.start)
-
-  const effect = readEffect(m.get('Effect'), source, sink)
-  const principal = exclusive(m, 'Principal', 'NotPrincipal', source, sink)
-  const action = exclusive(m, 'Action', 'NotAction', source, sink)
-  const resource = exclusive(m, 'Resource', 'NotResource', source, sink)
-
-  const principalBlock = principal ? readPrincipal(principal.node, `${path}.${principal.name}`, sink) : undefined
-  const actions = action ? readStringList(action.node, `${path}.${action.name}`, sink) : undefined
-  const resources = resource ? readStringList(resource.node, `${path}.${resource.name}`, sink) : undefined
-  const conditionNode = m.get('Condition')
-  const condition = conditionNode ? readCondition(conditionNode, `${path}.Condition`, sink) : undefined
-
-  if (action === undefined) {
-    sink.addMissing(Phase.ActionsPresent, MSG.actionsMissing, `${path} has no Action or NotAction`, path, source.node.start)
-  } else if (action !== null && actions && actions.values.length === 0) {
-    sink.add(Phase.ActionsPresent, MSG.actionsMissing, `${path}.${action.name} is empty`, `${path}.${action.name}`, action.node.start)
-  } else if (kind !== 'trust' && action && actions) {
-    checkEach(actions, action.node, `${path}.${action.name}`, checkAction, sink)
-  }
-  if (resources && resource) checkEach(resources, resource.node, `${path}.${resource.name}`, checkResource, sink)
-
-  if (sink.count > before || effect === undefined) return undefined
-  const { line, column } = lines.position(source.node.start)
-  const st: Mutable<Statement> = { index: source.index, effect, location: { line, column } }
-  if (sidNode?.kind === 'string') st.sid = sidNode.value
-  if (principal && principalBlock) st[principal.name === 'NotPrincipal' ? 'notPrincipal' : 'principal'] = principalBlock
-  if (action && actions) st[action.name === 'NotAction' ? 'notAction' : 'action'] = actions
-  if (resource && resources) st[resource.name === 'NotResource' ? 'notResource' : 'resource'] = resources
-  if (condition) st.condition = condition
-  return st
+export interface StatementSource {
+  readonly value: JsonObject
+  readonly index: number
+  /** Path of the statement: ['Statement'] or ['Statement', index]. */
+  readonly at: readonly Segment[]
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-function readEffect(node: JsonNode | undefined, source: StatementSource, sink: ErrorSink): Effect | undefined {
-  const path = `${source.path}.Effect`
-  if (node === undefined) {
-    sink.addMissing(Phase.Syntax, MSG.syntax, `${source.path} has no Effect`, source.path, source.node.start)
-    return undefined
+export function readStatement(source: StatementSource, kind: PolicyKind, sink: ErrorSink, location: SourceLocation | undefined): Statement | undefined {
+  const { value: m, at } = source
+  const before = sink.count
+  checkKnownKeys(m, ELEMENTS, at, 'the statement', sink)
+
+  const sid = m.Sid
+  if (sid !== undefined && typeof sid !== 'string') sink.add(Phase.Syntax, MSG.syntax, `Sid must be a string, not ${describe(sid)}`, [...at, 'Sid'])
+
+  const effect = readEffect(m.Effect, at, sink)
+  const principal = exclusive(m, 'Principal', 'NotPrincipal', at, sink)
+  const action = exclusive(m, 'Action', 'NotAction', at, sink)
+  const resource = exclusive(m, 'Resource', 'NotResource', at, sink)
+
+  const principalBlock = principal ? readPrincipal(m[principal] as JsonValue, at, principal, sink) : undefined
+  const actions = action ? readStringList(m[action] as JsonValue, at, action, sink) : undefined
+  const resources = resource ? readStringList(m[resource] as JsonValue, at, resource, sink) : undefined
+  const condition = m.Condition !== undefined ? readCondition(m.Condition, at, sink) : undefined
+
+  if (action === undefined) {
+    sink.add(Phase.ActionsPresent, MSG.actionsMissing, 'the statement has no Action or NotAction', at, 'missing')
+  } else if (action !== null && actions && actions.values.length === 0) {
+    sink.add(Phase.ActionsPresent, MSG.actionsMissing, `${action} is empty`, [...at, action])
+  } else if (kind !== 'trust' && action && actions) {
+    checkEach(actions, at, action, checkAction, sink)
   }
-  if (node.kind !== 'string') {
-    sink.add(Phase.Syntax, MSG.syntax, `${path} must be "Allow" or "Deny", not ${describeKind(node)}`, path, node.start)
-    return undefined
-  }
-  if (node.value === 'Allow' || node.value === 'Deny') return node.value
-  const lower = node.value.toLowerCase()
-  // IAM's first pass accepts any case; its legacy pass then rejects anything but the exact words.
-  if (lower === 'allow' || lower === 'deny') sink.add(Phase.Legacy, MSG.legacy, `${path} must be written "Allow" or "Deny" exactly, not "${node.value}"`, path, node.start)
-  else sink.add(Phase.Syntax, MSG.syntax, `${path} must be "Allow" or "Deny", not "${node.value}"`, path, node.start)
-  return undefined
+  if (resources && resource) checkEach(resources, at, resource, checkResource, sink)
+
+  if (sink.count > before || effect === undefined) return undefined
+  const st: Mutable<Statement> = { index: source.index, effect }
+  if (typeof sid === 'string') st.sid = sid
+  if (principal && principalBlock) st[principal === 'NotPrincipal' ? 'notPrincipal' : 'principal'] = principalBlock
+  if (action && actions) st[action === 'NotAction' ? 'notAction' : 'action'] = actions
+  if (resource && resources) st[resource === 'NotResource' ? 'notResource' : 'resource'] = resources
+  if (condition) st.condition = condition
+  if (location) st.location = location
+  return st
 }
 
-interface Chosen {
-  readonly name: string
-  readonly node: JsonNode
+function readEffect(value: JsonValue | undefined, at: readonly Segment[], sink: ErrorSink): Effect | undefined {
+  if (value === 'Allow' || value === 'Deny') return value
+  if (value === undefined) {
+    sink.add(Phase.Syntax, MSG.syntax, 'the statement has no Effect', at, 'missing')
+    return undefined
+  }
+  const here = [...at, 'Effect']
+  if (typeof value !== 'string') {
+    sink.add(Phase.Syntax, MSG.syntax, `Effect must be "Allow" or "Deny", not ${describe(value)}`, here)
+    return undefined
+  }
+  const lower = value.toLowerCase()
+  // IAM's first pass accepts any case; its legacy pass then rejects anything but the exact words.
+  if (lower === 'allow' || lower === 'deny') sink.add(Phase.Legacy, MSG.legacy, `Effect must be written "Allow" or "Deny" exactly, not "${value}"`, here)
+  else sink.add(Phase.Syntax, MSG.syntax, `Effect must be "Allow" or "Deny", not "${value}"`, here)
+  return undefined
 }
 
 /**
- * The element of a mutually exclusive pair (Action/NotAction, ...): undefined when neither is
- * there, null when both are (an error, reported here).
+ * Which element of a mutually exclusive pair (Action/NotAction, ...) the statement has:
+ * undefined when neither, null when both (an error, reported at whichever comes later).
  */
-function exclusive(m: Map<string, JsonNode>, a: string, b: string, source: StatementSource, sink: ErrorSink): Chosen | undefined | null {
-  const na = m.get(a)
-  const nb = m.get(b)
-  if (na !== undefined && nb !== undefined) {
-    const keys = source.node.members.filter((x) => x.key === a || x.key === b)
-    const later = keys[keys.length - 1] ?? { key: b, keyStart: nb.start }
-    sink.add(Phase.Syntax, MSG.syntax, `${source.path} has both ${a} and ${b}; use one`, `${source.path}.${later.key}`, later.keyStart)
+function exclusive<A extends string, B extends string>(m: JsonObject, a: A, b: B, at: readonly Segment[], sink: ErrorSink): A | B | undefined | null {
+  const hasA = m[a] !== undefined
+  const hasB = m[b] !== undefined
+  if (hasA && hasB) {
+    const keys = Object.keys(m)
+    const later = keys.indexOf(a) > keys.indexOf(b) ? a : b
+    sink.add(Phase.Syntax, MSG.syntax, `the statement has both ${a} and ${b}; use one`, [...at, later], 'key')
     return null
   }
-  if (na !== undefined) return { name: a, node: na }
-  if (nb !== undefined) return { name: b, node: nb }
-  return undefined
+  return hasA ? a : hasB ? b : undefined
 }
 
-function checkEach(list: StringList, node: JsonNode, path: string, check: typeof checkAction, sink: ErrorSink): void {
-  const offsets = itemOffsets(node)
-  list.values.forEach((value, i) => {
-    const problem = check(value)
-    if (problem) sink.add(problem.phase, problem.message, problem.detail, list.isArray ? `${path}[${i}]` : path, offsets[i] as number)
-  })
+function checkEach(list: StringList, at: readonly Segment[], name: string, check: (value: string) => ValueProblem | undefined, sink: ErrorSink): void {
+  const values = list.values
+  for (let i = 0; i < values.length; i++) {
+    const problem = check(values[i] as string)
+    if (problem) sink.add(problem.phase, problem.message, problem.detail, list.isArray ? [...at, name, i] : [...at, name])
+  }
 }

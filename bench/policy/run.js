@@ -1,0 +1,132 @@
+// npm run bench:policy [-- --json] [--seconds N] [--workloads DIR]
+//
+// For each workload (small, typical, large): checks every decision of Portcullis and of the peer
+// (@cloud-copilot/iam-simulate, public API and core) against `expected`, then measures decisions
+// per second on one core with policies compiled ahead of time, and prints the ratio. Also
+// measures parsing a ~6 KB policy against JSON.parse (baseline) and the peer's parse step.
+
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { evaluate, loadCase, parsePolicy, readRequest } from '../../dist/policy/index.js'
+import { measureAsync, measureSync } from './measure.js'
+import { PEER, peerParse, prepareCore, preparePublic } from './peer-iam-simulate.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback
+}
+const json = args.includes('--json')
+const seconds = Number(option('--seconds', '2'))
+const workloadDir = resolve(option('--workloads', [join(here, '../../../shared/bench/policy-workloads'), '/work/shared/bench/policy-workloads'].find(existsSync) ?? '.'))
+const TARGETS = { typical: 1_000_000, large: 200_000 }
+const log = (line) => {
+  if (!json) console.log(line)
+}
+
+function requestsOf(w) {
+  return [{ request: w.request, expected: w.expected }, ...(w.variants ?? [])].map((v) => ({ request: v.request, expected: v.expected }))
+}
+
+async function benchWorkload(name) {
+  const w = JSON.parse(readFileSync(join(workloadDir, `${name}.json`), 'utf8'))
+  const requests = requestsOf(w)
+  const t0 = performance.now()
+  const loaded = loadCase(w)
+  const compileMs = performance.now() - t0
+  if (!loaded.ok) throw new Error(`${name}: policies do not parse: ${JSON.stringify(loaded.problems)}`)
+  const prepared = requests.map((r) => readRequest(r.request))
+  const ours = prepared.map((r) => evaluate(loaded.set, r).decision)
+  const oursCorrect = ours.filter((d, i) => d === requests[i].expected).length
+
+  let i = 0
+  const oursRate = measureSync(() => evaluate(loaded.set, prepared[i++ % prepared.length]), { seconds })
+
+  const peers = {}
+  for (const [label, prepare] of [['public', preparePublic], ['core', prepareCore]]) {
+    const peer = prepare(w)
+    const decisions = []
+    for (const r of requests) decisions.push(await peer.decide(r.request))
+    let j = 0
+    const rate = await measureAsync(() => peer.decide(requests[j++ % requests.length].request), { seconds: Math.max(1, seconds / 2) })
+    peers[label] = { decisionsPerSecond: round(rate), usPerDecision: round(1e6 / rate, 1), correct: decisions.filter((d, k) => d === requests[k].expected).length }
+  }
+  const result = {
+    statements: w.stats?.statements,
+    requests: requests.length,
+    compileMs: round(compileMs, 2),
+    portcullis: { decisionsPerSecond: round(oursRate), usPerDecision: round(1e6 / oursRate, 3), correct: oursCorrect },
+    peer: peers.public,
+    peerCore: peers.core,
+    ratio: round(oursRate / peers.public.decisionsPerSecond, 1),
+    ratioCore: round(oursRate / peers.core.decisionsPerSecond, 1),
+    ...(TARGETS[name] ? { target: TARGETS[name], targetMet: oursRate >= TARGETS[name] } : {})
+  }
+  log(`${name.padEnd(8)} ${String(result.statements).padStart(5)} stmts  correct ${oursCorrect}/${requests.length} (peer ${peers.public.correct}/${requests.length}, core ${peers.core.correct}/${requests.length})`)
+  log(`         portcullis ${fmt(oursRate)} decisions/s (${result.portcullis.usPerDecision} µs)   peer ${fmt(peers.public.decisionsPerSecond)}/s   peer core ${fmt(peers.core.decisionsPerSecond)}/s`)
+  log(`         ratio ×${result.ratio} (public), ×${result.ratioCore} (core)${result.target ? `   target ${fmt(result.target)}/s: ${result.targetMet ? 'met' : 'NOT met'}` : ''}   compile ${result.compileMs} ms`)
+  return result
+}
+
+/** A ~6 KB identity policy made of the typical workload's statements. */
+function sixKilobytePolicy() {
+  const w = JSON.parse(readFileSync(join(workloadDir, 'typical.json'), 'utf8'))
+  const statements = []
+  for (const p of w.policies.identity) for (const s of p.policy.Statement) {
+    const next = [...statements, s]
+    if (JSON.stringify({ Version: '2012-10-17', Statement: next }, null, 2).length > 6144) break
+    statements.push(s)
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)
+}
+
+function benchParse() {
+  const text = sixKilobytePolicy()
+  const parsed = parsePolicy(text)
+  if (!parsed.ok) throw new Error(`the 6 KB policy does not parse: ${JSON.stringify(parsed.errors)}`)
+  peerParse(text)
+  const ours = measureSync(() => parsePolicy(text), { seconds })
+  const baseline = measureSync(() => JSON.parse(text), { seconds })
+  const peer = measureSync(() => peerParse(text), { seconds })
+  const result = {
+    bytes: text.length,
+    statements: parsed.policy.statements.length,
+    portcullisUs: round(1e6 / ours, 2),
+    jsonParseUs: round(1e6 / baseline, 2),
+    peerUs: round(1e6 / peer, 2),
+    ratioToJsonParse: round(baseline / ours, 2),
+    ratioToPeer: round(ours / peer, 2),
+    targetUs: 50,
+    targetMet: 1e6 / ours <= 50
+  }
+  log(`parse    ${result.bytes} bytes, ${result.statements} statements: portcullis ${result.portcullisUs} µs (validated, typed), JSON.parse ${result.jsonParseUs} µs, peer ${result.peerUs} µs`)
+  log(`         speed relative to JSON.parse ${result.ratioToJsonParse}, to the peer ×${result.ratioToPeer}   target ≤ 50 µs: ${result.targetMet ? 'met' : 'NOT met'}`)
+  return result
+}
+
+/** How fast this machine runs a trivial loop: context for the absolute figures. */
+function calibrate() {
+  let x = 0
+  const n = 2e7
+  const t = performance.now()
+  for (let k = 0; k < n; k++) x = (x + k * 7) | 0
+  return { nsPerLoopIteration: round(((performance.now() - t) * 1e6) / n, 2), checksum: x }
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US')
+function round(n, digits = 0) {
+  const f = 10 ** digits
+  return Math.round(n * f) / f
+}
+
+const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ...calibrate() }
+log(`Policy engine benchmark — ${machine.cpu}, Node ${machine.node}, ${machine.nsPerLoopIteration} ns per trivial loop iteration; peer ${PEER}`)
+const workloads = {}
+for (const name of ['small', 'typical', 'large']) workloads[name] = await benchWorkload(name)
+const parse = benchParse()
+const allCorrect = Object.values(workloads).every((w) => w.portcullis.correct === w.requests)
+if (json) console.log(JSON.stringify({ machine, seconds, workloads, parse, allCorrect }))
+if (!allCorrect) process.exitCode = 1
