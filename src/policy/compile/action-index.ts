@@ -1,7 +1,7 @@
 // Which statements of a group can apply to an action. Built once per group: exact action names
-// go into a map, wildcard patterns are grouped by service, NotAction statements are kept apart.
-// The answer for each action is memoised, so a request looks its action up once per group and
-// then only sees the few statements that name it, however large the group is.
+// go into a map, wildcard patterns are grouped by service, NotAction statements are kept apart,
+// so finding an action's statements does not scan the group. (The answers are memoised per
+// action in the policy set's plans, compile/action-plan.ts.)
 
 import { compileGlob, tokenizeSimple, type Matcher } from '../match/glob.js'
 import type { CompiledStatement } from './compile-statement.js'
@@ -14,7 +14,6 @@ export interface ActionCandidates {
   readonly allows: StatementSelection
 }
 
-const MEMO_LIMIT = 8192
 const EMPTY = new StatementSelection([])
 const NONE: ActionCandidates = { denies: EMPTY, allows: EMPTY }
 
@@ -28,7 +27,6 @@ export class ActionIndex {
   private readonly byService = new Map<string, PatternEntry[]>()
   private readonly anyService: PatternEntry[] = []
   private readonly notAction: { readonly matchers: readonly Matcher[]; readonly statement: CompiledStatement }[] = []
-  private readonly memo = new Map<string, ActionCandidates>()
 
   constructor(readonly statements: readonly CompiledStatement[]) {
     for (const s of statements) {
@@ -61,17 +59,8 @@ export class ActionIndex {
     else this.byService.set(service, [entry])
   }
 
-  /** The statements that may apply to an action; `actionLower` must be lower-cased. */
-  candidates(actionLower: string): ActionCandidates {
-    const hit = this.memo.get(actionLower)
-    if (hit !== undefined) return hit
-    const found = this.compute(actionLower)
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear()
-    this.memo.set(actionLower, found)
-    return found
-  }
-
-  private compute(action: string): ActionCandidates {
+  /** The statements that may apply to an action; `action` must be lower-cased. */
+  candidates(action: string): ActionCandidates {
     const chosen = new Set<CompiledStatement>(this.exact.get(action))
     const colon = action.indexOf(':')
     const service = colon > 0 ? action.slice(0, colon) : ''

@@ -4,6 +4,7 @@
 
 import type { Policy } from '../model.js'
 import { ActionIndex } from './action-index.js'
+import type { ActionPlan } from './action-plan.js'
 import { compileStatement, type CompiledStatement } from './compile-statement.js'
 import type { PolicyType } from './statement-ref.js'
 
@@ -48,8 +49,8 @@ export interface CompiledPolicySet {
   readonly resourceKind: ResourceKind
   readonly scp: readonly PolicyGroup[]
   readonly rcp: readonly PolicyGroup[]
-  /** resource, identity, boundary and session groups that exist, in that order. */
-  readonly principalGroups: readonly PolicyGroup[]
+  /** Per-action plans (compile/action-plan.ts), filled as actions are first seen. */
+  readonly plans: Map<string, ActionPlan>
 }
 
 export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
@@ -66,7 +67,7 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
     resourceKind: input.resourceKind ?? 'resource',
     scp: (input.scp ?? []).map((level) => group('scp', level.policies, level.target)),
     rcp: (input.rcp ?? []).map((level) => group('rcp', level.policies, level.target)),
-    principalGroups: [resource, identity, boundary, session].filter((g): g is PolicyGroup => g !== null)
+    plans: new Map()
   }
 }
 

@@ -42,18 +42,23 @@ export class PrefixTree<T> {
     node.values.push(value)
   }
 
-  /** Appends to `out` every value whose prefix `s` starts with (shortest prefixes first). */
-  collect(s: string, out: T[]): void {
+  /**
+   * Writes every value whose prefix `s` (read from offset `start`) starts with, shortest
+   * prefixes first, into `out` from index `from`; returns the index after the last one written.
+   */
+  collect(s: string, out: T[], from: number, start = 0): number {
+    let n = from
     let node: PrefixNode<T> | undefined = this.root
-    let pos = 0
+    let pos = start
     while (node !== undefined) {
       const values = node.values
-      for (let i = 0; i < values.length; i++) out.push(values[i] as T)
+      for (let i = 0; i < values.length; i++) out[n++] = values[i] as T
       const edge: Edge<T> | undefined = node.edges?.get(s.charCodeAt(pos))
-      if (edge === undefined || !s.startsWith(edge.label, pos)) return
+      if (edge === undefined || !s.startsWith(edge.label, pos)) return n
       pos += edge.label.length
       node = edge.node
     }
+    return n
   }
 }
 

@@ -6,11 +6,12 @@
 //   4. cross account: the resource-based policy and the principal's own side must both allow.
 // See docs/policy-semantics.md for the choices where AWS's documentation leaves room.
 
+import { planFor, type ActionPlan, type GroupCandidates } from '../compile/action-plan.js'
 import type { CompiledStatement } from '../compile/compile-statement.js'
 import { principalMatch, resourceAndConditionsApply } from '../compile/compile-statement.js'
-import type { CompiledPolicySet, PolicyGroup } from '../compile/policy-set.js'
-import type { StatementSelection } from '../compile/statement-selection.js'
+import type { CompiledPolicySet } from '../compile/policy-set.js'
 import type { PolicyType, StatementRef } from '../compile/statement-ref.js'
+import { resourceLookup, type ResourceLookup, type StatementSelection } from '../compile/statement-selection.js'
 import type { PrincipalMatch } from '../match/principal-matcher.js'
 import type { Decision } from './decision.js'
 import { RequestContext, type RawContext } from './request-context.js'
@@ -27,34 +28,51 @@ export interface EvaluationRequest {
   readonly context?: RawContext | undefined
 }
 
-/** A request resolved once, for all the groups evaluated against it. */
-export interface PreparedRequest {
+/**
+ * A request resolved once, for all the groups evaluated against it. It is also the request
+ * context the conditions read (one object per request rather than several).
+ */
+export class PreparedRequest extends RequestContext {
   readonly actionLower: string
   readonly resource: string
-  readonly context: RequestContext
   readonly principal: RequestPrincipal
   readonly sameAccount: boolean
+  private resourceLookup: ResourceLookup | undefined | null = null
+
+  constructor(
+    request: EvaluationRequest,
+    /** Whether the principal has a permissions boundary (it changes how NotPrincipal applies). */
+    readonly hasBoundary: boolean
+  ) {
+    super(request.context ?? {})
+    this.principal = describePrincipal(request.principal, this)
+    this.actionLower = lowerAction(request.action)
+    this.resource = request.resource
+    const resourceAccount = request.resourceAccount || accountOf(request.resource) || this.principal.account
+    this.sameAccount = this.principal.account !== undefined && this.principal.account === resourceAccount
+  }
+
+  /** Where the resource sits in the statement indexes; worked out on first use. */
+  readonly lookup = (): ResourceLookup | undefined => {
+    if (this.resourceLookup === null) this.resourceLookup = resourceLookup(this.resource)
+    return this.resourceLookup
+  }
 }
 
 const lowerActions = new Map<string, string>()
 
-export function prepareRequest(request: EvaluationRequest): PreparedRequest {
-  const context = new RequestContext(request.context ?? {})
-  const principal = describePrincipal(request.principal, context)
-  let actionLower = lowerActions.get(request.action)
-  if (actionLower === undefined) {
-    actionLower = request.action.toLowerCase()
+function lowerAction(action: string): string {
+  let lower = lowerActions.get(action)
+  if (lower === undefined) {
+    lower = action.toLowerCase()
     if (lowerActions.size >= 4096) lowerActions.clear()
-    lowerActions.set(request.action, actionLower)
+    lowerActions.set(action, lower)
   }
-  const resourceAccount = request.resourceAccount || accountOf(request.resource) || principal.account
-  return {
-    actionLower,
-    resource: request.resource,
-    context,
-    principal,
-    sameAccount: principal.account !== undefined && principal.account === resourceAccount
-  }
+  return lower
+}
+
+export function prepareRequest(request: EvaluationRequest, hasBoundary: boolean): PreparedRequest {
+  return new PreparedRequest(request, hasBoundary)
 }
 
 function accountOf(arn: string): string | undefined {
@@ -68,47 +86,30 @@ const EVALUATION_ERROR: Decision = { decision: 'ImplicitDeny', decidedBy: null, 
 /** Decides a request. Never throws: an internal fault denies, as AWS's enforcement does. */
 export function evaluate(set: CompiledPolicySet, request: EvaluationRequest): Decision {
   try {
-    return decide(set, prepareRequest(request))
+    return decide(set, prepareRequest(request, set.boundary !== null))
   } catch {
     return EVALUATION_ERROR
   }
 }
 
 export function decide(set: CompiledPolicySet, req: PreparedRequest): Decision {
+  const plan = planFor(set, req.actionLower)
   const p = req.principal
   const accountPrincipal = isAccountPrincipal(p.kind)
-  const hasBoundary = set.boundary !== null
+  const organizations = accountPrincipal ? plan.scp : NONE
+  const resourceControls = p.kind !== 'service' ? plan.rcp : NONE
 
   // 1. Explicit deny anywhere.
-  if (accountPrincipal) for (const level of set.scp) {
-    const d = firstDeny(level, req, hasBoundary)
-    if (d) return explicitDeny(d)
-  }
-  if (p.kind !== 'service') for (const level of set.rcp) {
-    const d = firstDeny(level, req, hasBoundary)
-    if (d) return explicitDeny(d)
-  }
-  const groups = set.principalGroups
-  for (let i = 0; i < groups.length; i++) {
-    const d = firstDeny(groups[i] as PolicyGroup, req, hasBoundary)
-    if (d) return explicitDeny(d)
-  }
+  const denied = firstDeny(organizations, req) ?? firstDeny(resourceControls, req) ?? firstDeny(plan.denyGroups, req)
+  if (denied) return explicitDeny(denied)
 
   // 2. Organizations: every level must allow.
   const needed: StatementRef[] = []
-  if (accountPrincipal) for (const level of set.scp) {
-    const a = firstAllow(level, req, hasBoundary)
-    if (!a) return implicitDeny('scp')
-    needed.push(a.ref)
-  }
-  if (p.kind !== 'service') for (const level of set.rcp) {
-    const a = firstAllow(level, req, hasBoundary)
-    if (!a) return implicitDeny('rcp')
-    needed.push(a.ref)
-  }
+  if (!everyLevelAllows(organizations, req, needed)) return implicitDeny('scp')
+  if (!everyLevelAllows(resourceControls, req, needed)) return implicitDeny('rcp')
 
   // 3/4. Resource-based policy and the principal's own policies.
-  const grant = set.resource ? bestResourceAllow(set.resource, req, hasBoundary) : undefined
+  const grant = plan.resource ? bestResourceAllow(plan.resource, req) : undefined
   if (!accountPrincipal) return grant ? allow('resource', needed, grant.statement) : implicitDeny('resource')
 
   const ownRoot = p.kind === 'root'
@@ -118,60 +119,71 @@ export function decide(set: CompiledPolicySet, req: PreparedRequest): Decision {
       // A trust policy naming the principal still leaves its boundary and session policy in force.
       const limited = grant.match === 'role' || set.resourceKind === 'trust'
       if (grant.match === 'direct' || grant.match === 'wildcard' || grant.match === 'role') {
-        const limit = limited ? boundaryAndSession(set, req, hasBoundary, needed) : undefined
+        const limit = limited ? boundaryAndSession(plan, req, needed) : undefined
         return limit ?? allow('resource', needed, grant.statement)
       }
       // An account grant only delegates: the identity side must allow too.
     }
     if (!grant && set.resourceKind === 'trust') return implicitDeny('resource')
-    const own = identitySide(set, req, hasBoundary, needed)
+    const own = identitySide(plan, req, needed)
     if (own) return own
     return allow('identity', needed, grant?.statement)
   }
 
   // Cross account: both sides.
   if (!ownRoot) {
-    const own = identitySide(set, req, hasBoundary, needed)
+    const own = identitySide(plan, req, needed)
     if (own) return own
   }
   if (!grant) return implicitDeny('resource')
   return allow('resource', needed, grant.statement)
 }
 
-function applies(s: CompiledStatement, req: PreparedRequest, hasBoundary: boolean): boolean {
-  if (s.principal !== null && principalMatch(s, req.principal, hasBoundary) === 'none') return false
-  return resourceAndConditionsApply(s, req.resource, req.context)
+const NONE: readonly GroupCandidates[] = []
+
+function firstDeny(groups: readonly GroupCandidates[], req: PreparedRequest): CompiledStatement | undefined {
+  for (let i = 0; i < groups.length; i++) {
+    const d = firstApplying((groups[i] as GroupCandidates).denies, req)
+    if (d) return d
+  }
+  return undefined
 }
 
-export function firstDeny(g: PolicyGroup, req: PreparedRequest, hasBoundary: boolean): CompiledStatement | undefined {
-  return firstApplying(g.index.candidates(req.actionLower).denies, req, hasBoundary)
+/** Whether every SCP (or RCP) level has an applicable Allow; collects them into `needed`. */
+function everyLevelAllows(levels: readonly GroupCandidates[], req: PreparedRequest, needed: StatementRef[]): boolean {
+  for (let i = 0; i < levels.length; i++) {
+    const a = firstApplying((levels[i] as GroupCandidates).allows, req)
+    if (!a) return false
+    needed.push(a.ref)
+  }
+  return true
 }
 
-export function firstAllow(g: PolicyGroup, req: PreparedRequest, hasBoundary: boolean): CompiledStatement | undefined {
-  return firstApplying(g.index.candidates(req.actionLower).allows, req, hasBoundary)
+export function applies(s: CompiledStatement, req: PreparedRequest): boolean {
+  if (s.principal !== null && principalMatch(s, req.principal, req.hasBoundary) === 'none') return false
+  return resourceAndConditionsApply(s, req.resource, req)
 }
 
 /** Reused between calls: evaluation is synchronous and never re-enters this function. */
 const scratch: CompiledStatement[] = []
 
 /** The first statement (in statement order) of the selection that applies to the request. */
-function firstApplying(selection: StatementSelection, req: PreparedRequest, hasBoundary: boolean): CompiledStatement | undefined {
+export function firstApplying(selection: StatementSelection, req: PreparedRequest): CompiledStatement | undefined {
   const all = selection.all
   if (all.length === 0) return undefined
-  scratch.length = 0
-  if (!selection.narrow(req.resource, scratch)) {
+  const n = selection.narrow(req.resource, req.lookup, scratch)
+  if (n < 0) {
     for (let i = 0; i < all.length; i++) {
       const s = all[i] as CompiledStatement
-      if (applies(s, req, hasBoundary)) return s
+      if (applies(s, req)) return s
     }
     return undefined
   }
   let best: CompiledStatement | undefined
-  for (let i = 0; i < scratch.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = scratch[i] as CompiledStatement
-    if ((best === undefined || s.order < best.order) && applies(s, req, hasBoundary)) best = s
+    if ((best === undefined || s.order < best.order) && applies(s, req)) best = s
   }
-  scratch.length = 0
   return best
 }
 
@@ -183,12 +195,12 @@ interface ResourceGrant {
 const RANK: Readonly<Record<PrincipalMatch, number>> = { direct: 4, wildcard: 3, role: 2, account: 1, none: 0 }
 
 /** The applicable resource-policy Allow that names the principal most directly. */
-function bestResourceAllow(g: PolicyGroup, req: PreparedRequest, hasBoundary: boolean): ResourceGrant | undefined {
+function bestResourceAllow(c: GroupCandidates, req: PreparedRequest): ResourceGrant | undefined {
   let best: ResourceGrant | undefined
-  for (const s of g.index.candidates(req.actionLower).allows.all) {
-    const match = principalMatch(s, req.principal, hasBoundary)
+  for (const s of c.allows.all) {
+    const match = principalMatch(s, req.principal, req.hasBoundary)
     if (match === 'none' || (best && RANK[match] <= RANK[best.match])) continue
-    if (!resourceAndConditionsApply(s, req.resource, req.context)) continue
+    if (!resourceAndConditionsApply(s, req.resource, req)) continue
     best = { statement: s, match }
     if (match === 'direct') break
   }
@@ -196,22 +208,22 @@ function bestResourceAllow(g: PolicyGroup, req: PreparedRequest, hasBoundary: bo
 }
 
 /** Identity ∧ boundary ∧ session; undefined when they allow, else the implicit deny. */
-function identitySide(set: CompiledPolicySet, req: PreparedRequest, hasBoundary: boolean, needed: StatementRef[]): Decision | undefined {
-  const a = firstAllow(set.identity, req, hasBoundary)
+function identitySide(plan: ActionPlan, req: PreparedRequest, needed: StatementRef[]): Decision | undefined {
+  const a = firstApplying(plan.identity.allows, req)
   if (!a) return implicitDeny('identity')
   needed.push(a.ref)
-  return boundaryAndSession(set, req, hasBoundary, needed)
+  return boundaryAndSession(plan, req, needed)
 }
 
 /** Boundary ∧ session policy (a federated user session without a session policy has no permissions). */
-function boundaryAndSession(set: CompiledPolicySet, req: PreparedRequest, hasBoundary: boolean, needed: StatementRef[]): Decision | undefined {
-  if (set.boundary) {
-    const b = firstAllow(set.boundary, req, hasBoundary)
+function boundaryAndSession(plan: ActionPlan, req: PreparedRequest, needed: StatementRef[]): Decision | undefined {
+  if (plan.boundary) {
+    const b = firstApplying(plan.boundary.allows, req)
     if (!b) return implicitDeny('boundary')
     needed.push(b.ref)
   }
-  if (set.session) {
-    const s = firstAllow(set.session, req, hasBoundary)
+  if (plan.session) {
+    const s = firstApplying(plan.session.allows, req)
     if (!s) return implicitDeny('session')
     needed.push(s.ref)
   } else if (req.principal.kind === 'federatedUser') {

@@ -1,13 +1,12 @@
 // The full account of a decision, for the CLI, the policy simulator and the console: the
-// decision itself (taken from evaluate(), so the two can never disagree) plus, for every policy
+// decision itself (taken from decide(), so the two can never disagree) plus, for every policy
 // type, every statement that applied and the type's own outcome.
 
-import type { CompiledStatement } from '../compile/compile-statement.js'
-import { principalMatch, resourceAndConditionsApply } from '../compile/compile-statement.js'
-import type { CompiledPolicySet, PolicyGroup } from '../compile/policy-set.js'
+import { planFor, type GroupCandidates } from '../compile/action-plan.js'
+import type { CompiledPolicySet } from '../compile/policy-set.js'
 import { POLICY_TYPE_LABEL, type PolicyType, type StatementRef } from '../compile/statement-ref.js'
 import { denialReason, type Decision, type DecisionValue } from './decision.js'
-import { decide, prepareRequest, type EvaluationRequest, type PreparedRequest } from './evaluate.js'
+import { applies, decide, prepareRequest, type EvaluationRequest, type PreparedRequest } from './evaluate.js'
 import type { PrincipalKind } from './request-principal.js'
 
 export interface PolicyTypeOutcome {
@@ -28,30 +27,30 @@ export interface Explanation extends Decision {
 }
 
 export function explain(set: CompiledPolicySet, request: EvaluationRequest): Explanation {
-  const req = prepareRequest(request)
+  const req = prepareRequest(request, set.boundary !== null)
   const decision = decide(set, req)
-  const groups: PolicyGroup[] = [...set.scp, ...set.rcp]
-  for (const g of [set.resource, set.identity, set.boundary, set.session]) if (g !== null) groups.push(g)
+  const plan = planFor(set, req.actionLower)
+  const groups: GroupCandidates[] = [...plan.scp, ...plan.rcp]
+  for (const g of [plan.resource, plan.identity, plan.boundary, plan.session]) if (g !== null) groups.push(g)
   return {
     ...decision,
     reason: decision.decision === 'Allow' ? allowReason(decision) : denialReason(decision, request.action),
     principalType: req.principal.kind,
     sameAccount: req.sameAccount,
-    policyTypes: groups.map((g) => outcome(g, req, set.boundary !== null))
+    policyTypes: groups.map((g) => outcome(g, req))
   }
 }
 
-function outcome(g: PolicyGroup, req: PreparedRequest, hasBoundary: boolean): PolicyTypeOutcome {
-  const { denies, allows } = g.index.candidates(req.actionLower)
-  const applying = (s: CompiledStatement): boolean =>
-    (s.principal === null || principalMatch(s, req.principal, hasBoundary) !== 'none') && resourceAndConditionsApply(s, req.resource, req.context)
-  const deniedBy = denies.all.filter(applying).map((s) => s.ref)
-  const allowedBy = allows.all.filter(applying).map((s) => s.ref)
+function outcome(c: GroupCandidates, req: PreparedRequest): PolicyTypeOutcome {
+  const deniedBy = c.denies.all.filter((s) => applies(s, req)).map((s) => s.ref)
+  const allowedBy = c.allows.all.filter((s) => applies(s, req)).map((s) => s.ref)
   const result: DecisionValue = deniedBy.length > 0 ? 'ExplicitDeny' : allowedBy.length > 0 ? 'Allow' : 'ImplicitDeny'
-  return { type: g.type, ...(g.target === undefined ? {} : { target: g.target }), outcome: result, matched: [...deniedBy, ...allowedBy] }
+  const target = c.group.target
+  return { type: c.group.type, ...(target === undefined ? {} : { target }), outcome: result, matched: [...deniedBy, ...allowedBy] }
 }
 
 function allowReason(decision: Decision): string {
   if (decision.decidedBy === null) return 'allowed: the root user has full access to its own account'
-  return `allowed by ${/^[aeiou]/.test(POLICY_TYPE_LABEL[decision.decidedBy]) ? 'an' : 'a'} ${POLICY_TYPE_LABEL[decision.decidedBy]}`
+  const label = POLICY_TYPE_LABEL[decision.decidedBy]
+  return `allowed by ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`
 }

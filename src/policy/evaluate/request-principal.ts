@@ -32,22 +32,22 @@ interface ParsedArn {
   readonly derivedRoleArn: string | undefined
 }
 
-const parsedCache = new Map<string, ParsedArn>()
+const parsedCache = new Map<string, RequestPrincipal>()
 const CACHE_LIMIT = 4096
 
 export function describePrincipal(principal: string, context: RequestContext): RequestPrincipal {
-  let parsed = parsedCache.get(principal)
-  if (parsed === undefined) {
-    parsed = classify(principal)
+  let described = parsedCache.get(principal)
+  if (described === undefined) {
+    const parsed = classify(principal)
+    described = { kind: parsed.kind, arn: principal, account: parsed.account, roleArn: parsed.derivedRoleArn }
     if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear()
-    parsedCache.set(principal, parsed)
+    parsedCache.set(principal, described)
   }
-  let roleArn = parsed.derivedRoleArn
-  if (parsed.kind === 'roleSession') {
-    const fromContext = context.get('aws:PrincipalArn', 'aws:principalarn')
-    if (typeof fromContext === 'string' && fromContext.includes(':role/')) roleArn = fromContext
-  }
-  return { kind: parsed.kind, arn: principal, account: parsed.account, roleArn }
+  if (described.kind !== 'roleSession') return described
+  // A session's role ARN carries its path only in the context (aws:PrincipalArn).
+  const fromContext = context.get('aws:PrincipalArn', 'aws:principalarn')
+  if (typeof fromContext !== 'string' || !fromContext.includes(':role/') || fromContext === described.roleArn) return described
+  return { ...described, roleArn: fromContext }
 }
 
 function classify(principal: string): ParsedArn {

@@ -75,19 +75,38 @@ export function compileGlob(raw: readonly GlobToken[]): Matcher {
       if (a === STAR) return () => true
       break
     case 2:
-      if (typeof a === 'string' && b === STAR) return (s) => s.startsWith(a)
-      if (a === STAR && typeof b === 'string') return (s) => s.endsWith(b)
+      if (typeof a === 'string' && b === STAR) return startsWith(a)
+      if (a === STAR && typeof b === 'string') return endsWith(b)
       break
     case 3:
       if (a === STAR && typeof b === 'string' && c === STAR) return (s) => s.includes(b)
       if (typeof a === 'string' && b === STAR && typeof c === 'string') {
         const min = a.length + c.length
-        return (s) => s.length >= min && s.startsWith(a) && s.endsWith(c)
+        const head = startsWith(a)
+        const tail = endsWith(c)
+        return (s) => s.length >= min && head(s) && tail(s)
       }
       break
   }
   if (tokens.every((t) => t !== STAR_IN_SEGMENT && t !== ONE_IN_SEGMENT)) return segmentMatcher(tokens)
   return automatonMatcher(tokens)
+}
+
+// The string builtins cost far more per call than an inlined character read, and most tests
+// fail: checking the last character of a prefix (the first of a suffix) first rejects them cheaply.
+
+function startsWith(prefix: string): Matcher {
+  const n = prefix.length
+  if (n === 0) return () => true
+  const last = prefix.charCodeAt(n - 1)
+  return (s) => s.length >= n && s.charCodeAt(n - 1) === last && s.startsWith(prefix)
+}
+
+function endsWith(suffix: string): Matcher {
+  const n = suffix.length
+  if (n === 0) return () => true
+  const first = suffix.charCodeAt(0)
+  return (s) => s.length >= n && s.charCodeAt(s.length - n) === first && s.endsWith(suffix)
 }
 
 /** Matches tokens against input directly, for patterns built per request (policy variables). */
@@ -101,6 +120,7 @@ export function matchTokens(tokens: readonly GlobToken[], input: string): boolea
 type Piece = readonly (string | typeof ONE)[]
 
 function segmentMatcher(tokens: readonly GlobToken[]): Matcher {
+  if (!tokens.includes(ONE)) return literalSegmentMatcher(tokens)
   const pieces: Piece[] = [[]]
   for (const t of tokens) {
     if (t === STAR) pieces.push([])
@@ -123,6 +143,33 @@ function segmentMatcher(tokens: readonly GlobToken[]): Matcher {
       const found = findPiece(piece, s, pos, tailStart)
       if (found < 0) return false
       pos = found + pieceLength(piece)
+    }
+    return true
+  }
+}
+
+/** Stars and literal text only: anchored ends, and leftmost placement of the middle pieces. */
+function literalSegmentMatcher(tokens: readonly GlobToken[]): Matcher {
+  const pieces: string[] = ['']
+  for (const t of tokens) {
+    if (t === STAR) pieces.push('')
+    else pieces[pieces.length - 1] += t as string
+  }
+  const first = pieces[0] as string
+  const last = pieces[pieces.length - 1] as string
+  const middle = pieces.slice(1, -1).filter((p) => p.length > 0).map(flat)
+  const head = startsWith(flat(first))
+  const tail = endsWith(flat(last))
+  const min = first.length + last.length + middle.reduce((n, p) => n + p.length, 0)
+  return (s) => {
+    if (s.length < min || !head(s) || !tail(s)) return false
+    let pos = first.length
+    const limit = s.length - last.length
+    for (let i = 0; i < middle.length; i++) {
+      const piece = middle[i] as string
+      const at = s.indexOf(piece, pos)
+      if (at < 0 || at + piece.length > limit) return false
+      pos = at + piece.length
     }
     return true
   }

@@ -20,8 +20,17 @@ export interface VariableSource {
 export interface ValueMatcher {
   /** True when the input matches; false when it does not or a variable cannot be resolved. */
   test(input: string, vars: VariableSource): boolean
-  /** Literal text every matching input starts with (before the first wildcard or variable). */
-  readonly prefix: string
+  /**
+   * For ARN patterns whose partition and service are literal: the service, and the literal start
+   * of the resource part (after the fifth colon), which every matching ARN's resource part
+   * starts with. Used to index statements by resource; undefined when the pattern cannot be.
+   */
+  readonly indexKey: ResourceIndexKey | undefined
+}
+
+export interface ResourceIndexKey {
+  readonly service: string
+  readonly resourcePrefix: string
 }
 
 const DYNAMIC_CACHE_LIMIT = 256
@@ -32,47 +41,68 @@ export function compileValue(value: string, mode: MatchMode, variablesEnabled: b
   return new DynamicMatcher(parts, mode)
 }
 
-function literalPrefix(parts: readonly TemplatePart[], mode: MatchMode): string {
-  if (mode === 'exact-ignore-case') return ''
-  let prefix = ''
+function indexKeyOf(parts: readonly TemplatePart[], mode: MatchMode): ResourceIndexKey | undefined {
+  if (mode !== 'arn') return undefined
+  const segments = ['', '', '']
+  let resourcePrefix = ''
+  let colons = 0
+  const literal = (c: string): void => {
+    if (colons < 3) segments[colons] += c
+    else if (colons >= 5) resourcePrefix += c
+  }
   for (const p of parts) {
-    if (p.kind === 'variable') return prefix
-    if (p.kind === 'literal' || mode === 'exact') {
-      prefix += p.text
+    if (p.kind === 'variable') {
+      if (colons < 3) return undefined
+      if (colons >= 5) break
       continue
     }
-    const wild = p.text.search(/[*?]/)
-    if (wild >= 0) return prefix + p.text.slice(0, wild)
-    prefix += p.text
+    if (p.kind === 'literal') {
+      if (colons >= 5) resourcePrefix += p.text
+      else if (colons < 3) return undefined
+      continue
+    }
+    let wildcard = false
+    for (const c of p.text) {
+      if (c === ':' && colons < 5) colons++
+      else if (c === '*' || c === '?') {
+        if (colons < 3) return undefined
+        if (colons >= 5) {
+          wildcard = true
+          break
+        }
+      } else literal(c)
+    }
+    if (wildcard) break
   }
-  return prefix
+  if (colons < 5 || segments[0] !== 'arn') return undefined
+  return { service: segments[2] as string, resourcePrefix }
 }
 
 function staticMatcher(parts: readonly TemplatePart[], mode: MatchMode): ValueMatcher {
-  const prefix = literalPrefix(parts, mode)
+  const indexKey = indexKeyOf(parts, mode)
   if (mode === 'exact') {
     const text = plainText(parts)
-    return { prefix, test: (input) => input === text }
+    return { indexKey, test: (input) => input === text }
   }
   if (mode === 'exact-ignore-case') {
     const text = plainText(parts).toLowerCase()
-    return { prefix, test: (input) => input.toLowerCase() === text }
+    return { indexKey, test: (input) => input.toLowerCase() === text }
   }
   const match = compileGlob(toTokens(parts, mode, []))
-  return { prefix, test: (input) => match(input) }
+  return { indexKey, test: match }
 }
 
 class DynamicMatcher implements ValueMatcher {
   private readonly variables: VariablePart[]
   private readonly cache = new Map<string, Matcher>()
-  readonly prefix: string
+  readonly indexKey: ResourceIndexKey | undefined
 
   constructor(
     private readonly parts: readonly TemplatePart[],
     private readonly mode: MatchMode
   ) {
     this.variables = parts.filter((p): p is VariablePart => p.kind === 'variable')
-    this.prefix = literalPrefix(parts, mode)
+    this.indexKey = indexKeyOf(parts, mode)
   }
 
   test(input: string, vars: VariableSource): boolean {

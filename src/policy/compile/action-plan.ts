@@ -1,0 +1,50 @@
+// Everything a policy set holds for one action, looked up once per request: for each group
+// (SCP and RCP levels, resource policy, identity policies, boundary, session policies) the deny
+// and allow statements the action reaches. Plans are memoised per set and action, so a request
+// costs one map lookup before it starts testing statements.
+
+import type { CompiledPolicySet, PolicyGroup } from './policy-set.js'
+import type { StatementSelection } from './statement-selection.js'
+
+export interface GroupCandidates {
+  readonly group: PolicyGroup
+  readonly denies: StatementSelection
+  readonly allows: StatementSelection
+}
+
+export interface ActionPlan {
+  readonly scp: readonly GroupCandidates[]
+  readonly rcp: readonly GroupCandidates[]
+  readonly resource: GroupCandidates | null
+  readonly identity: GroupCandidates
+  readonly boundary: GroupCandidates | null
+  readonly session: GroupCandidates | null
+  /** The resource, identity, boundary and session groups that have deny candidates, in that order. */
+  readonly denyGroups: readonly GroupCandidates[]
+}
+
+const PLAN_LIMIT = 4096
+
+/** The plan for an action; `actionLower` must be lower-cased. */
+export function planFor(set: CompiledPolicySet, actionLower: string): ActionPlan {
+  const memo = set.plans
+  const hit = memo.get(actionLower)
+  if (hit !== undefined) return hit
+  const of = (group: PolicyGroup): GroupCandidates => ({ group, ...group.index.candidates(actionLower) })
+  const resource = set.resource ? of(set.resource) : null
+  const identity = of(set.identity)
+  const boundary = set.boundary ? of(set.boundary) : null
+  const session = set.session ? of(set.session) : null
+  const plan: ActionPlan = {
+    scp: set.scp.map(of),
+    rcp: set.rcp.map(of),
+    resource,
+    identity,
+    boundary,
+    session,
+    denyGroups: [resource, identity, boundary, session].filter((c): c is GroupCandidates => c !== null && c.denies.size > 0)
+  }
+  if (memo.size >= PLAN_LIMIT) memo.clear()
+  memo.set(actionLower, plan)
+  return plan
+}
