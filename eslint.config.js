@@ -25,6 +25,22 @@ export default tseslint.config(
     }
   },
   {
+    // The policy engine is a pure library: no Node built-ins, no other layer (ARCHITECTURE.md).
+    files: ['src/policy/**/*.ts'],
+    ignores: ['src/policy/**/*.test.ts', 'src/policy/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'net', 'os', 'child_process'], message: 'The policy engine does no I/O.' },
+            { group: ['../../*', '!../../policy/*'], message: 'The policy engine imports nothing outside src/policy.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' }
