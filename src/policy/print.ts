@@ -9,8 +9,13 @@ export function printPolicy(policy: Policy, indent = 2): string {
 
 type Json = string | number | boolean | Json[] | { [key: string]: Json }
 
+/** A null-prototype object: a key named "__proto__" is then an ordinary member. */
+function record(): { [key: string]: Json } {
+  return Object.create(null) as { [key: string]: Json }
+}
+
 export function toJson(policy: Policy): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {}
+  const out = record()
   if (policy.version !== undefined) out.Version = policy.version
   if (policy.id !== undefined) out.Id = policy.id
   const statements = policy.statements.map(statementJson)
@@ -19,7 +24,7 @@ export function toJson(policy: Policy): { [key: string]: Json } {
 }
 
 function statementJson(s: Statement): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {}
+  const out = record()
   if (s.sid !== undefined) out.Sid = s.sid
   out.Effect = s.effect
   if (s.principal) out.Principal = principalJson(s.principal)
@@ -38,15 +43,15 @@ function listJson(list: StringList): Json {
 
 function principalJson(block: PrincipalBlock): Json {
   if (block.wildcard) return '*'
-  const out: { [key: string]: Json } = {}
+  const out = record()
   for (const e of block.entries) out[e.type] = listJson(e.list)
   return out
 }
 
 function conditionJson(clauses: readonly ConditionClause[]): Json {
-  const out: { [key: string]: Json } = {}
+  const out = record()
   for (const c of clauses) {
-    const block: { [key: string]: Json } = {}
+    const block = record()
     for (const e of c.entries) block[e.key] = e.isArray ? [...e.values] : (e.values[0] ?? '')
     out[c.operator] = block
   }

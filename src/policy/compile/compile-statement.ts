@@ -25,6 +25,8 @@ export interface CompiledStatement {
   readonly principal: PrincipalMatcher | null
   readonly notPrincipal: boolean
   readonly conditions: readonly CompiledCondition[]
+  /** Scratch for StatementSelection.narrow(): the last call that offered this statement. */
+  readonly visit: { epoch: number }
 }
 
 export function compileStatement(statement: Statement, ref: StatementRef, order: number, variablesEnabled: boolean): CompiledStatement {
@@ -53,7 +55,8 @@ export function compileStatement(statement: Statement, ref: StatementRef, order:
     notResource: statement.notResource !== undefined,
     principal: principalBlock ? compilePrincipal(principalBlock) : null,
     notPrincipal: statement.notPrincipal !== undefined,
-    conditions
+    conditions,
+    visit: { epoch: 0 }
   }
 }
 

@@ -45,11 +45,18 @@ export class PrefixTree<T> {
   /**
    * Writes every value whose prefix `s` (read from offset `start`) starts with, shortest
    * prefixes first, into `out` from index `from`; returns the index after the last one written.
+   * The values of the empty prefix are left out unless `withEmptyPrefix`.
    */
-  collect(s: string, out: T[], from: number, start = 0): number {
+  collect(s: string, out: T[], from: number, start = 0, withEmptyPrefix = true): number {
     let n = from
     let node: PrefixNode<T> | undefined = this.root
     let pos = start
+    if (!withEmptyPrefix) {
+      const edge: Edge<T> | undefined = node.edges?.get(s.charCodeAt(pos))
+      if (edge === undefined || !s.startsWith(edge.label, pos)) return n
+      pos += edge.label.length
+      node = edge.node
+    }
     while (node !== undefined) {
       const values = node.values
       for (let i = 0; i < values.length; i++) out[n++] = values[i] as T

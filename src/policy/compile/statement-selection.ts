@@ -10,6 +10,9 @@ import { PrefixTree } from './prefix-tree.js'
 /** Below this many statements a linear scan is cheaper than the tree. */
 const TREE_THRESHOLD = 12
 
+/** Stamps for de-duplicating within one narrow() call. */
+let visitEpoch = 0
+
 /** Where a request's resource can be looked up: its service and where its resource part may start. */
 export interface ResourceLookup {
   readonly service: string
@@ -44,8 +47,22 @@ export class StatementSelection {
     for (; n < any.length; n++) out[n] = any[n] as CompiledStatement
     const where = this.trees ? lookup() : undefined
     const tree = where ? this.trees?.get(where.service) : undefined
-    if (where && tree) for (const start of where.starts) n = tree.collect(resource, out, n, start)
-    return n
+    if (!where || !tree) return n
+    const first = n
+    const starts = where.starts
+    for (let k = 0; k < starts.length; k++) n = tree.collect(resource, out, n, starts[k] as number, k === 0)
+    // A statement filed under several prefixes may come back more than once: keep one of each,
+    // so every statement is matched at most once however many colons the resource has.
+    if (starts.length === 1 && n - first <= 1) return n
+    const epoch = ++visitEpoch
+    let kept = first
+    for (let i = first; i < n; i++) {
+      const st = out[i] as CompiledStatement
+      if (st.visit.epoch === epoch) continue
+      st.visit.epoch = epoch
+      out[kept++] = st
+    }
+    return kept
   }
 
   private build(): void {

@@ -46,6 +46,7 @@ function parseUncached(s: string): number | undefined {
   utc.setUTCHours(hour, minute, second, millis)
   let t = utc.getTime()
   if (m[9]) {
+    if (Number(m[10]) > 23 || num(11, 0) > 59) return undefined
     const offset = (Number(m[10]) * 60 + num(11, 0)) * 60_000
     t += m[9] === '+' ? -offset : offset
   }

@@ -184,6 +184,8 @@ export function firstApplying(selection: StatementSelection, req: PreparedReques
     const s = scratch[i] as CompiledStatement
     if ((best === undefined || s.order < best.order) && applies(s, req)) best = s
   }
+  // Drop the references, so replaced policy sets are not kept alive by the scratch array.
+  scratch.fill(undefined as unknown as CompiledStatement, 0, n)
   return best
 }
 

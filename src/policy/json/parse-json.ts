@@ -216,7 +216,9 @@ class Parser {
         chunkStart = p
         continue
       }
-      if (c < 0x20) this.fail(Number.isNaN(c) ? 'unterminated-string' : 'control-character', Number.isNaN(c) ? open : p)
+      // Past the end charCodeAt gives NaN, which no comparison catches: test it first.
+      if (Number.isNaN(c)) this.fail('unterminated-string', open)
+      if (c < 0x20) this.fail('control-character', p)
       if (c >= 0xd800 && c <= 0xdfff) {
         // A raw surrogate must be a high surrogate followed by a low one.
         const next = t.charCodeAt(p + 1)

@@ -118,7 +118,8 @@ class DynamicMatcher implements ValueMatcher {
       for (const p of this.parts) text += p.kind === 'variable' ? (values[k++] as string) : p.text
       return this.mode === 'exact' ? input === text : input.toLowerCase() === text.toLowerCase()
     }
-    const key = values.length === 1 ? (values[0] as string) : values.join('\u0000')
+    // Length-prefixed, so no two different resolutions share a key whatever the values contain.
+    const key = values.length === 1 ? (values[0] as string) : values.map((v) => `${v.length}:${v}`).join('')
     let match = this.cache.get(key)
     if (match === undefined) {
       if (this.cache.size >= DYNAMIC_CACHE_LIMIT) this.cache.clear()

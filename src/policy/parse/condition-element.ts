@@ -16,7 +16,7 @@ export function readCondition(value: JsonValue, statementAt: readonly Segment[],
   }
   const before = sink.count
   const clauses: ConditionClause[] = []
-  for (const operator in value) {
+  for (const operator of Object.keys(value)) {
     sink.members++
     const clause = readClause(operator, value[operator] as JsonValue, statementAt, sink)
     if (clause) clauses.push(clause)
@@ -69,8 +69,9 @@ function readEntry(key: string, value: JsonValue, operatorAt: () => Segment[], s
   return ok ? { key, values: value as ConditionScalar[], isArray: true } : undefined
 }
 
+/** Numbers beyond double range (1e400) are not values a policy can hold or print back. */
 function isScalar(v: JsonValue): v is ConditionScalar {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
 }
 
 function checkDates(entry: ConditionEntry, operatorAt: () => Segment[], sink: ErrorSink): void {

@@ -32,7 +32,7 @@ export function describe(v: JsonValue): string {
 
 /** Reports keys of an object that are not in `known` (and counts its members, see ErrorSink.members). */
 export function checkKnownKeys(obj: JsonObject, known: ReadonlySet<string>, at: readonly Segment[], what: string, sink: ErrorSink): void {
-  for (const key in obj) {
+  for (const key of Object.keys(obj)) {
     sink.members++
     if (!known.has(key)) sink.add(Phase.Syntax, MSG.syntax, `${what} has an unknown element "${key}"`, [...at, key], 'key')
   }

@@ -171,7 +171,7 @@ function checkPrincipalValues(kind: 'trust' | 'resource', m: JsonObject, at: rea
   for (const name of ['Principal', 'NotPrincipal']) {
     const block = m[name]
     if (!isObject(block)) continue
-    for (const type in block) {
+    for (const type of Object.keys(block)) {
       const value = block[type] as JsonValue
       const items = Array.isArray(value) ? value : [value]
       items.forEach((item, i) => {

@@ -58,10 +58,11 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
   const facts = new DocumentFacts(text, tree)
   const policy = readDocument(value, kind, options, sink, (index) => facts.statementLocation(index))
 
-  // JSON.parse keeps the last of duplicate keys silently; the member count reveals them.
-  if (sink.count === 0 && tree === undefined && facts.scanned().members !== sink.members) tree = treeOf(text, sink)
+  // JSON.parse keeps the last of duplicate keys silently; the member count reveals them. A
+  // document with errors gets its position tree anyway, and duplicates are looked for there.
+  if (tree === undefined && (sink.count > 0 || facts.scanned().members !== sink.members)) tree = treeOf(text, sink)
   if (tree !== undefined) duplicateKeys(tree, (key, at, offset) => sink.addAt(Phase.Syntax, MSG.syntax, `the key "${key}" appears more than once in its object`, at, offset))
-  if (sink.count > 0 || policy === undefined) return { ok: false, policy: undefined, errors: sink.resolve(text, tree ?? treeOf(text, sink)) }
+  if (sink.count > 0 || policy === undefined) return { ok: false, policy: undefined, errors: sink.resolve(text, tree) }
   return { ok: true, policy, errors: [] }
 }
 
@@ -125,8 +126,12 @@ const SYNTAX_DETAIL: Readonly<Record<JsonSyntaxError['reason'], string>> = {
 function plainValue(node: JsonNode): JsonValue {
   switch (node.kind) {
     case 'object': {
+      // defineProperty, not assignment: a "__proto__" key must stay an ordinary member, as it is
+      // in what JSON.parse returns.
       const out: JsonObject = {}
-      for (const m of node.members) if (!Object.hasOwn(out, m.key)) out[m.key] = plainValue(m.value)
+      for (const m of node.members) {
+        if (!Object.hasOwn(out, m.key)) Object.defineProperty(out, m.key, { value: plainValue(m.value), enumerable: true, writable: true, configurable: true })
+      }
       return out
     }
     case 'array':

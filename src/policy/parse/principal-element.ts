@@ -19,7 +19,7 @@ export function readPrincipal(value: JsonValue, statementAt: readonly Segment[],
   const before = sink.count
   checkKnownKeys(value, TYPES, at, name, sink)
   const entries: PrincipalEntry[] = []
-  for (const type in value) {
+  for (const type of Object.keys(value)) {
     if (!TYPES.has(type)) continue
     const list = readStringList(value[type] as JsonValue, at, type, sink)
     if (list) entries.push({ type: type as PrincipalType, list })
