@@ -44,7 +44,7 @@ describe('StatementSelection', () => {
         const statements = lists.map((l, i) => statement(l, i))
         const selection = new StatementSelection(statements)
         const out: CompiledStatement[] = []
-        const n = selection.narrow(res, () => resourceLookup(res), out)
+        const n = selection.narrow(res, { lookup: () => resourceLookup(res) }, out)
         expect(n).toBeGreaterThanOrEqual(0)
         const offered = new Set(out.slice(0, n))
         const context = new RequestContext({ 'aws:username': 'alice' })
@@ -62,12 +62,12 @@ describe('StatementSelection', () => {
     const selection = new StatementSelection(statements)
     const out: CompiledStatement[] = []
     const res = 'arn:aws:s3:::bucket-7/key'
-    const n = selection.narrow(res, () => resourceLookup(res), out)
+    const n = selection.narrow(res, { lookup: () => resourceLookup(res) }, out)
     expect(out.slice(0, n).map((s) => s.order)).toEqual([7])
   })
 
   it('leaves small selections to a plain scan', () => {
     const selection = new StatementSelection([statement(['*'], 0)])
-    expect(selection.narrow('*', () => undefined, [])).toBe(-1)
+    expect(selection.narrow('*', { lookup: () => undefined }, [])).toBe(-1)
   })
 })

@@ -39,13 +39,13 @@ export class StatementSelection {
    * Writes the statements that may match the resource to `out` from index 0 and returns how
    * many, or returns -1 when the caller should simply scan `all` in order (small selections).
    */
-  narrow(resource: string, lookup: () => ResourceLookup | undefined, out: CompiledStatement[]): number {
+  narrow(resource: string, request: { lookup(): ResourceLookup | undefined }, out: CompiledStatement[]): number {
     if (this.all.length < TREE_THRESHOLD) return -1
     if (!this.built) this.build()
     const any = this.anyResource
     let n = 0
     for (; n < any.length; n++) out[n] = any[n] as CompiledStatement
-    const where = this.trees ? lookup() : undefined
+    const where = this.trees ? request.lookup() : undefined
     const tree = where ? this.trees?.get(where.service) : undefined
     if (!where || !tree) return n
     const first = n

@@ -53,7 +53,7 @@ export class PreparedRequest extends RequestContext {
   }
 
   /** Where the resource sits in the statement indexes; worked out on first use. */
-  readonly lookup = (): ResourceLookup | undefined => {
+  lookup(): ResourceLookup | undefined {
     if (this.resourceLookup === null) this.resourceLookup = resourceLookup(this.resource)
     return this.resourceLookup
   }
@@ -171,7 +171,7 @@ const scratch: CompiledStatement[] = []
 export function firstApplying(selection: StatementSelection, req: PreparedRequest): CompiledStatement | undefined {
   const all = selection.all
   if (all.length === 0) return undefined
-  const n = selection.narrow(req.resource, req.lookup, scratch)
+  const n = selection.narrow(req.resource, req, scratch)
   if (n < 0) {
     for (let i = 0; i < all.length; i++) {
       const s = all[i] as CompiledStatement
