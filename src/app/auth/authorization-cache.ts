@@ -1,0 +1,44 @@
+// Keeps authorization off the database: compiled policy sets per principal, valid until the
+// account's policy generation moves (every write that can change a decision bumps it). The
+// generation is held in memory here and bumped by the writes this process makes.
+
+import type { CompiledPolicySet } from '../../policy/index.js'
+
+const LIMIT = 10_000
+
+interface Entry {
+  readonly generation: number
+  readonly set: CompiledPolicySet
+}
+
+export class AuthorizationCache {
+  private readonly generations = new Map<string, number>()
+  private readonly sets = new Map<string, Entry>()
+
+  generation(accountId: string): number {
+    return this.generations.get(accountId) ?? 0
+  }
+
+  /** Something that can change decisions in the account changed: forget its cached sets. */
+  invalidate(accountId: string): void {
+    this.generations.set(accountId, this.generation(accountId) + 1)
+  }
+
+  async policySet(accountId: string, principalKey: string, load: () => Promise<CompiledPolicySet>): Promise<CompiledPolicySet> {
+    const generation = this.generation(accountId)
+    const key = `${accountId}/${principalKey}`
+    const hit = this.sets.get(key)
+    if (hit && hit.generation === generation) return hit.set
+    const set = await load()
+    // The generation may have moved while loading; store under the one read before, so a
+    // concurrent change forces a reload next time.
+    if (this.sets.size >= LIMIT) this.sets.delete(this.sets.keys().next().value as string)
+    this.sets.set(key, { generation, set })
+    return set
+  }
+
+  clear(): void {
+    this.generations.clear()
+    this.sets.clear()
+  }
+}

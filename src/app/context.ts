@@ -1,0 +1,29 @@
+// Everything an action needs from outside the domain, passed in (never reached for globally):
+// storage, time, randomness, secrets, password hashing, and the caches that keep authorization
+// off the database.
+
+import type { Clock } from '../core/clock.js'
+import type { Random } from '../core/random.js'
+import type { Store } from '../store/ports/repositories.js'
+import type { AwsManagedPolicies } from './policies/aws-managed.js'
+import type { PasswordHasher } from './passwords.js'
+import type { AuthorizationCache } from './auth/authorization-cache.js'
+import type { SecretBox } from './secrets.js'
+
+export interface AppConfig {
+  /** 'enforce': every request signed and authorized; 'dev': unknown keys act as an account's root. */
+  readonly authMode: 'enforce' | 'dev'
+  /** The account unknown keys act as in dev mode. */
+  readonly defaultAccountId: string
+}
+
+export interface AppContext {
+  readonly store: Store
+  readonly clock: Clock
+  readonly random: Random
+  readonly secrets: SecretBox
+  readonly passwords: PasswordHasher
+  readonly awsManaged: AwsManagedPolicies
+  readonly authCache: AuthorizationCache
+  readonly config: AppConfig
+}

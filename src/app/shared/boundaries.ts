@@ -1,0 +1,11 @@
+// A permissions boundary must be an existing managed policy (customer managed in this account,
+// or AWS managed).
+
+import { iamErrors } from '../../core/aws-error.js'
+import type { Call } from '../call.js'
+
+export async function requireBoundaryPolicy(call: Call, arn: string): Promise<void> {
+  if (call.ctx.awsManaged.byArn(arn)) return
+  const policy = await call.read.policies.byArn(arn)
+  if (!policy || policy.accountId !== call.accountId) throw iamErrors.noSuchEntity(`Policy ${arn} does not exist or is not attachable.`)
+}

@@ -1,0 +1,175 @@
+// The contract every Store implementation must meet, as a vitest suite: the SQLite store runs it
+// now, PostgreSQL will run the same. It pins what the application relies on: case-insensitive
+// names, keyset pagination that survives concurrent writes, transactions that roll back whole,
+// account isolation, insertion order for tags and attachments.
+
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../ports/repositories.js'
+import type { AccountRecord, UserRecord } from '../ports/records.js'
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  const account = (id: string): AccountRecord => ({
+    id,
+    alias: undefined,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    rootPasswordHash: undefined,
+    rootPasswordLastUsed: undefined,
+    passwordPolicy: undefined,
+    stsTokenVersion: 1,
+    policyGeneration: 0
+  })
+  const user = (accountId: string, name: string, path = '/'): UserRecord => ({
+    id: `AIDA${accountId}${name.toUpperCase()}`,
+    accountId,
+    name,
+    path,
+    arn: `arn:aws:iam::${accountId}:user${path}${name}`,
+    createdAt: new Date('2026-01-02T03:04:05Z'),
+    permissionsBoundary: undefined,
+    passwordLastUsed: undefined
+  })
+  const A = '111111111111'
+  const B = '222222222222'
+
+  async function withAccounts(): Promise<Store> {
+    const store = await open()
+    await store.transaction(async (tx) => {
+      await tx.accounts.insert(account(A))
+      await tx.accounts.insert(account(B))
+    })
+    return store
+  }
+
+  describe(`${name}: store contract`, () => {
+    it('finds names case-insensitively and refuses a second spelling of one', async () => {
+      const store = await withAccounts()
+      await store.transaction((tx) => tx.users.insert(user(A, 'Alice')))
+      expect((await store.read.users.byName(A, 'ALICE'))?.name).toBe('Alice')
+      await expect(store.transaction((tx) => tx.users.insert({ ...user(A, 'alice'), id: 'AIDAOTHER' }))).rejects.toMatchObject({ name: 'UniqueViolation' })
+      await store.close()
+    })
+
+    it('keeps accounts apart: same names, separate lookups, separate counts', async () => {
+      const store = await withAccounts()
+      await store.transaction(async (tx) => {
+        await tx.users.insert(user(A, 'bob'))
+        await tx.users.insert(user(B, 'bob'))
+      })
+      expect((await store.read.users.byName(A, 'bob'))?.accountId).toBe(A)
+      expect((await store.read.users.byName(B, 'bob'))?.accountId).toBe(B)
+      expect(await store.read.users.count(A)).toBe(1)
+      expect(await store.read.users.byId(B, user(A, 'bob').id)).toBeUndefined()
+      await store.close()
+    })
+
+    it('pages in name order, and a page boundary survives inserts and deletes', async () => {
+      const store = await withAccounts()
+      await store.transaction(async (tx) => {
+        for (const n of ['delta', 'Alpha', 'charlie', 'Bravo', 'echo']) await tx.users.insert(user(A, n))
+      })
+      const first = await store.read.users.list(A, {}, { limit: 2 })
+      expect(first.items.map((u) => u.name)).toEqual(['Alpha', 'Bravo'])
+      expect(first.marker).toBeDefined()
+      await store.transaction(async (tx) => {
+        await tx.users.insert(user(A, 'aardvark'))
+        await tx.users.delete(A, user(A, 'charlie').id)
+      })
+      const second = await store.read.users.list(A, {}, { limit: 2, marker: first.marker })
+      expect(second.items.map((u) => u.name)).toEqual(['delta', 'echo'])
+      expect(second.marker).toBeUndefined()
+      await store.close()
+    })
+
+    it('filters by path prefix, case-sensitively, with % and _ taken literally', async () => {
+      const store = await withAccounts()
+      await store.transaction(async (tx) => {
+        await tx.users.insert(user(A, 'a', '/eng/'))
+        await tx.users.insert(user(A, 'b', '/Eng/'))
+        await tx.users.insert(user(A, 'c', '/e%g/'))
+        await tx.users.insert(user(A, 'd', '/'))
+      })
+      const names = async (prefix: string) => (await store.read.users.list(A, { pathPrefix: prefix }, { limit: 10 })).items.map((u) => u.name)
+      expect(await names('/eng/')).toEqual(['a'])
+      expect(await names('/e%')).toEqual(['c'])
+      expect(await names('/')).toEqual(['a', 'b', 'c', 'd'])
+      await store.close()
+    })
+
+    it('rolls a failed transaction back whole', async () => {
+      const store = await withAccounts()
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.users.insert(user(A, 'temp'))
+          await tx.tags.put(A, 'user', user(A, 'temp').id, [{ Key: 'k', Value: 'v' }])
+          throw new Error('boom')
+        })
+      ).rejects.toThrow('boom')
+      expect(await store.read.users.byName(A, 'temp')).toBeUndefined()
+      expect(await store.read.tags.list('user', user(A, 'temp').id)).toEqual([])
+      await store.close()
+    })
+
+    it('keeps tags in the order added; a key in another case replaces the tag', async () => {
+      const store = await withAccounts()
+      const id = user(A, 'tagged').id
+      await store.transaction(async (tx) => {
+        await tx.tags.put(A, 'user', id, [
+          { Key: 'b', Value: '1' },
+          { Key: 'a', Value: '2' }
+        ])
+        await tx.tags.put(A, 'user', id, [{ Key: 'B', Value: '3' }])
+      })
+      expect(await store.read.tags.list('user', id)).toEqual([
+        { Key: 'B', Value: '3' },
+        { Key: 'a', Value: '2' }
+      ])
+      await store.transaction((tx) => tx.tags.remove('user', id, ['A']))
+      expect(await store.read.tags.list('user', id)).toEqual([{ Key: 'B', Value: '3' }])
+      await store.close()
+    })
+
+    it('lists attachments in attach order and counts them per policy', async () => {
+      const store = await withAccounts()
+      const entity = { entityType: 'user', entityId: user(A, 'x').id } as const
+      await store.transaction(async (tx) => {
+        await tx.attachments.attach(A, entity, 'arn:aws:iam::aws:policy/B')
+        await tx.attachments.attach(A, entity, 'arn:aws:iam::aws:policy/A')
+        await tx.attachments.attach(A, { entityType: 'role', entityId: 'AROA1' }, 'arn:aws:iam::aws:policy/A')
+      })
+      expect(await store.read.attachments.forEntity(entity)).toEqual(['arn:aws:iam::aws:policy/B', 'arn:aws:iam::aws:policy/A'])
+      expect(await store.read.attachments.countForPolicy(A, 'arn:aws:iam::aws:policy/A')).toBe(2)
+      expect((await store.read.attachments.countsByPolicy(A)).get('arn:aws:iam::aws:policy/B')).toBe(1)
+      await store.close()
+    })
+
+    it('replaces an inline policy of the same name and lists names in order', async () => {
+      const store = await withAccounts()
+      const entity = { entityType: 'group', entityId: 'AGPA1' } as const
+      await store.transaction(async (tx) => {
+        await tx.inlinePolicies.put(A, entity, 'zeta', '{"v":1}')
+        await tx.inlinePolicies.put(A, entity, 'alpha', '{"v":2}')
+        await tx.inlinePolicies.put(A, entity, 'zeta', '{"v":3}')
+      })
+      expect((await store.read.inlinePolicies.names(entity, { limit: 10 })).items).toEqual(['alpha', 'zeta'])
+      expect((await store.read.inlinePolicies.get(entity, 'zeta'))?.document).toBe('{"v":3}')
+      await store.close()
+    })
+
+    it('bumps the policy generation atomically', async () => {
+      const store = await withAccounts()
+      expect(await store.read.accounts.bumpPolicyGeneration(A)).toBe(1)
+      expect(await store.read.accounts.bumpPolicyGeneration(A)).toBe(2)
+      expect((await store.read.accounts.get(B))?.policyGeneration).toBe(0)
+      await store.close()
+    })
+
+    it('wipes everything', async () => {
+      const store = await withAccounts()
+      await store.transaction((tx) => tx.users.insert(user(A, 'gone')))
+      await store.wipe()
+      expect(await store.read.accounts.list()).toEqual([])
+      expect(await store.read.users.byName(A, 'gone')).toBeUndefined()
+      await store.close()
+    })
+  })
+}

@@ -1,0 +1,152 @@
+// What the store holds, as the application sees it. Records are plain data with Dates; the SQL
+// implementation converts to and from rows.
+
+export interface Page<T> {
+  readonly items: readonly T[]
+  /** Opaque marker for the next page; undefined when this page is the last. */
+  readonly marker: string | undefined
+}
+
+export interface PageRequest {
+  /** The marker from the previous page, if any. */
+  readonly marker?: string | undefined
+  readonly limit: number
+}
+
+export interface AccountRecord {
+  readonly id: string
+  readonly alias: string | undefined
+  readonly createdAt: Date
+  readonly rootPasswordHash: string | undefined
+  readonly rootPasswordLastUsed: Date | undefined
+  readonly passwordPolicy: PasswordPolicy | undefined
+  readonly stsTokenVersion: number
+  readonly policyGeneration: number
+}
+
+export interface PasswordPolicy {
+  readonly MinimumPasswordLength: number
+  readonly RequireSymbols: boolean
+  readonly RequireNumbers: boolean
+  readonly RequireUppercaseCharacters: boolean
+  readonly RequireLowercaseCharacters: boolean
+  readonly AllowUsersToChangePassword: boolean
+  readonly MaxPasswordAge?: number
+  readonly PasswordReusePrevention?: number
+  readonly HardExpiry?: boolean
+}
+
+/** Users, groups, roles, instance profiles, policies, server certificates: named, pathed, ARN'd. */
+export interface NamedEntityRecord {
+  readonly id: string
+  readonly accountId: string
+  readonly name: string
+  readonly path: string
+  readonly arn: string
+  readonly createdAt: Date
+}
+
+export interface UserRecord extends NamedEntityRecord {
+  readonly permissionsBoundary: string | undefined
+  readonly passwordLastUsed: Date | undefined
+}
+
+export type GroupRecord = NamedEntityRecord
+
+export interface RoleRecord extends NamedEntityRecord {
+  readonly assumeRolePolicy: string
+  readonly description: string | undefined
+  readonly maxSessionDuration: number
+  readonly permissionsBoundary: string | undefined
+  readonly lastUsedAt: Date | undefined
+  readonly lastUsedRegion: string | undefined
+  readonly serviceLinked: string | undefined
+}
+
+export type InstanceProfileRecord = NamedEntityRecord
+
+export interface PolicyRecord extends NamedEntityRecord {
+  readonly description: string | undefined
+  readonly updatedAt: Date
+  readonly defaultVersion: string
+  readonly nextVersion: number
+}
+
+export interface PolicyVersionRecord {
+  readonly policyId: string
+  readonly versionId: string
+  readonly document: string
+  readonly createdAt: Date
+}
+
+export type AttachableEntity = 'user' | 'group' | 'role'
+export type TaggableResource = 'user' | 'role' | 'policy' | 'instance-profile' | 'server-certificate' | 'mfa' | 'oidc-provider' | 'saml-provider'
+
+export interface Tag {
+  readonly Key: string
+  readonly Value: string
+}
+
+export interface InlinePolicyRecord {
+  readonly name: string
+  readonly document: string
+}
+
+export interface AccessKeyRecord {
+  readonly id: string
+  readonly accountId: string
+  /** undefined for the root user's keys. */
+  readonly userId: string | undefined
+  readonly secretCipher: string
+  readonly status: 'Active' | 'Inactive'
+  readonly createdAt: Date
+  readonly lastUsedAt: Date | undefined
+  readonly lastUsedService: string | undefined
+  readonly lastUsedRegion: string | undefined
+}
+
+export interface LoginProfileRecord {
+  readonly userId: string
+  readonly accountId: string
+  readonly passwordHash: string
+  readonly passwordResetRequired: boolean
+  readonly createdAt: Date
+  readonly passwordChangedAt: Date
+}
+
+export interface SshPublicKeyRecord {
+  readonly id: string
+  readonly accountId: string
+  readonly userId: string
+  readonly body: string
+  readonly fingerprint: string
+  readonly status: 'Active' | 'Inactive'
+  readonly uploadedAt: Date
+}
+
+export interface SigningCertificateRecord {
+  readonly id: string
+  readonly accountId: string
+  readonly userId: string | undefined
+  readonly body: string
+  readonly status: 'Active' | 'Inactive'
+  readonly uploadedAt: Date
+}
+
+export interface ServerCertificateRecord extends NamedEntityRecord {
+  readonly body: string
+  readonly chain: string | undefined
+  readonly privateKeyCipher: string
+  readonly expiration: Date
+}
+
+export interface ServiceCredentialRecord {
+  readonly id: string
+  readonly accountId: string
+  readonly userId: string
+  readonly serviceName: string
+  readonly serviceUserName: string
+  readonly passwordCipher: string
+  readonly status: 'Active' | 'Inactive'
+  readonly createdAt: Date
+}

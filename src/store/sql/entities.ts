@@ -1,0 +1,205 @@
+// The named-entity repositories: users, groups, roles, instance profiles, customer managed
+// policies (with their versions) and server certificates.
+
+import type { Kysely } from 'kysely'
+import type { GroupsRepo, InstanceProfilesRepo, PoliciesRepo, RolesRepo, ServerCertificatesRepo, UsersRepo } from '../ports/repositories.js'
+import type { GroupRecord, InstanceProfileRecord, Page, PageRequest, PolicyRecord, PolicyVersionRecord, RoleRecord, ServerCertificateRecord, UserRecord } from '../ports/records.js'
+import { namedColumns, namedRecord, SqlNamedEntityRepo, type NamedRow } from './named-entity-repo.js'
+import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
+import type { Database, PoliciesTable, RolesTable, ServerCertificatesTable, UsersTable } from './schema.js'
+import { columns, fromIso, fromOptIso, nullable, opt, optIso, toIso } from './values.js'
+
+export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> implements UsersRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'users')
+  }
+  protected toRow(r: UserRecord): UsersTable {
+    return { ...namedColumns(r), permissions_boundary: nullable(r.permissionsBoundary), password_last_used: optIso(r.passwordLastUsed) }
+  }
+  protected toRecord(row: UsersTable): UserRecord {
+    return { ...namedRecord(row), permissionsBoundary: opt(row.permissions_boundary), passwordLastUsed: fromOptIso(row.password_last_used) }
+  }
+  async update(accountId: string, id: string, changes: Partial<Pick<UserRecord, 'name' | 'path' | 'arn' | 'permissionsBoundary' | 'passwordLastUsed'>>): Promise<void> {
+    const set = columns(changes, {
+      name: (v) => ['name', v],
+      path: (v) => ['path', v],
+      arn: (v) => ['arn', v],
+      permissionsBoundary: (v) => ['permissions_boundary', nullable(v)],
+      passwordLastUsed: (v) => ['password_last_used', optIso(v)]
+    })
+    if (changes.name !== undefined) set.name_lower = changes.name.toLowerCase()
+    if (Object.keys(set).length) await this.db.updateTable('users').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
+  }
+  async countWithBoundary(accountId: string, policyArn: string): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('permissions_boundary', '=', policyArn).executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+}
+
+export class SqlGroups extends SqlNamedEntityRepo<GroupRecord, NamedRow> implements GroupsRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'groups')
+  }
+  protected toRow(r: GroupRecord): NamedRow {
+    return namedColumns(r)
+  }
+  protected toRecord(row: NamedRow): GroupRecord {
+    return namedRecord(row)
+  }
+  async update(accountId: string, id: string, changes: Partial<Pick<GroupRecord, 'name' | 'path' | 'arn'>>): Promise<void> {
+    const set = columns(changes, { name: (v) => ['name', v], path: (v) => ['path', v], arn: (v) => ['arn', v] })
+    if (changes.name !== undefined) set.name_lower = changes.name.toLowerCase()
+    if (Object.keys(set).length) await this.db.updateTable('groups').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
+  }
+}
+
+export class SqlRoles extends SqlNamedEntityRepo<RoleRecord, RolesTable> implements RolesRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'roles')
+  }
+  protected toRow(r: RoleRecord): RolesTable {
+    return {
+      ...namedColumns(r),
+      assume_role_policy: r.assumeRolePolicy,
+      description: nullable(r.description),
+      max_session_duration: r.maxSessionDuration,
+      permissions_boundary: nullable(r.permissionsBoundary),
+      last_used_at: optIso(r.lastUsedAt),
+      last_used_region: nullable(r.lastUsedRegion),
+      service_linked: nullable(r.serviceLinked)
+    }
+  }
+  protected toRecord(row: RolesTable): RoleRecord {
+    return {
+      ...namedRecord(row),
+      assumeRolePolicy: row.assume_role_policy,
+      description: opt(row.description),
+      maxSessionDuration: row.max_session_duration,
+      permissionsBoundary: opt(row.permissions_boundary),
+      lastUsedAt: fromOptIso(row.last_used_at),
+      lastUsedRegion: opt(row.last_used_region),
+      serviceLinked: opt(row.service_linked)
+    }
+  }
+  async update(
+    accountId: string,
+    id: string,
+    changes: Partial<Pick<RoleRecord, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'permissionsBoundary' | 'lastUsedAt' | 'lastUsedRegion'>>
+  ): Promise<void> {
+    const set = columns(changes, {
+      assumeRolePolicy: (v) => ['assume_role_policy', v],
+      description: (v) => ['description', nullable(v)],
+      maxSessionDuration: (v) => ['max_session_duration', v],
+      permissionsBoundary: (v) => ['permissions_boundary', nullable(v)],
+      lastUsedAt: (v) => ['last_used_at', optIso(v)],
+      lastUsedRegion: (v) => ['last_used_region', nullable(v)]
+    })
+    if (Object.keys(set).length) await this.db.updateTable('roles').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
+  }
+  async countWithBoundary(accountId: string, policyArn: string): Promise<number> {
+    const row = await this.db.selectFrom('roles').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('permissions_boundary', '=', policyArn).executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+}
+
+export class SqlInstanceProfiles extends SqlNamedEntityRepo<InstanceProfileRecord, NamedRow> implements InstanceProfilesRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'instance_profiles')
+  }
+  protected toRow(r: InstanceProfileRecord): NamedRow {
+    return namedColumns(r)
+  }
+  protected toRecord(row: NamedRow): InstanceProfileRecord {
+    return namedRecord(row)
+  }
+  async addRole(accountId: string, instanceProfileId: string, roleId: string): Promise<void> {
+    await this.db.insertInto('instance_profile_roles').values({ account_id: accountId, instance_profile_id: instanceProfileId, role_id: roleId }).execute()
+  }
+  async removeRole(_accountId: string, instanceProfileId: string, roleId: string): Promise<void> {
+    await this.db.deleteFrom('instance_profile_roles').where('instance_profile_id', '=', instanceProfileId).where('role_id', '=', roleId).execute()
+  }
+  async roleIds(instanceProfileId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('instance_profile_roles').select('role_id').where('instance_profile_id', '=', instanceProfileId).execute()
+    return rows.map((r) => r.role_id)
+  }
+  async forRole(accountId: string, roleId: string, page: PageRequest): Promise<Page<InstanceProfileRecord>> {
+    let q = this.db
+      .selectFrom('instance_profiles as p')
+      .innerJoin('instance_profile_roles as r', 'r.instance_profile_id', 'p.id')
+      .selectAll('p')
+      .where('r.role_id', '=', roleId)
+      .where('p.account_id', '=', accountId)
+    if (page.marker !== undefined) {
+      const key = decodeMarker(page.marker)
+      if (!key || key.length !== 2) throw new InvalidMarker()
+      const [name, id] = key as [string, string]
+      q = q.where((eb) => eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.id', '>', id)])]))
+    }
+    const rows = await q.orderBy('p.name_lower').orderBy('p.id').limit(page.limit + 1).execute()
+    return toPage(rows, page.limit, (r) => [r.name_lower, r.id], (r) => namedRecord(r))
+  }
+  async countForRole(roleId: string): Promise<number> {
+    const row = await this.db.selectFrom('instance_profile_roles').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+}
+
+export class SqlPolicies extends SqlNamedEntityRepo<PolicyRecord, PoliciesTable> implements PoliciesRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'policies')
+  }
+  protected toRow(r: PolicyRecord): PoliciesTable {
+    return { ...namedColumns(r), description: nullable(r.description), updated_at: toIso(r.updatedAt), default_version: r.defaultVersion, next_version: r.nextVersion }
+  }
+  protected toRecord(row: PoliciesTable): PolicyRecord {
+    return { ...namedRecord(row), description: opt(row.description), updatedAt: fromIso(row.updated_at), defaultVersion: row.default_version, nextVersion: row.next_version }
+  }
+  async byArn(arn: string): Promise<PolicyRecord | undefined> {
+    const row = await this.db.selectFrom('policies').selectAll().where('arn', '=', arn).executeTakeFirst()
+    return row ? this.toRecord(row) : undefined
+  }
+  async update(accountId: string, id: string, changes: Partial<Pick<PolicyRecord, 'description' | 'updatedAt' | 'defaultVersion' | 'nextVersion'>>): Promise<void> {
+    const set = columns(changes, {
+      description: (v) => ['description', nullable(v)],
+      updatedAt: (v) => ['updated_at', toIso(v as Date)],
+      defaultVersion: (v) => ['default_version', v],
+      nextVersion: (v) => ['next_version', v]
+    })
+    if (Object.keys(set).length) await this.db.updateTable('policies').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
+  }
+  async insertVersion(v: PolicyVersionRecord): Promise<void> {
+    await this.db.insertInto('policy_versions').values({ policy_id: v.policyId, version_id: v.versionId, document: v.document, created_at: toIso(v.createdAt) }).execute()
+  }
+  async version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
+    const row = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).where('version_id', '=', versionId).executeTakeFirst()
+    return row ? { policyId: row.policy_id, versionId: row.version_id, document: row.document, createdAt: fromIso(row.created_at) } : undefined
+  }
+  async versions(policyId: string): Promise<PolicyVersionRecord[]> {
+    const rows = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).orderBy('created_at', 'desc').orderBy('version_id', 'desc').execute()
+    return rows.map((row) => ({ policyId: row.policy_id, versionId: row.version_id, document: row.document, createdAt: fromIso(row.created_at) }))
+  }
+  async deleteVersion(policyId: string, versionId: string): Promise<void> {
+    await this.db.deleteFrom('policy_versions').where('policy_id', '=', policyId).where('version_id', '=', versionId).execute()
+  }
+  override async delete(accountId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('policy_versions').where('policy_id', '=', id).execute()
+    await super.delete(accountId, id)
+  }
+}
+
+export class SqlServerCertificates extends SqlNamedEntityRepo<ServerCertificateRecord, ServerCertificatesTable> implements ServerCertificatesRepo {
+  constructor(db: Kysely<Database>) {
+    super(db, 'server_certificates')
+  }
+  protected toRow(r: ServerCertificateRecord): ServerCertificatesTable {
+    return { ...namedColumns(r), body: r.body, chain: nullable(r.chain), private_key_cipher: r.privateKeyCipher, expiration: toIso(r.expiration) }
+  }
+  protected toRecord(row: ServerCertificatesTable): ServerCertificateRecord {
+    return { ...namedRecord(row), body: row.body, chain: opt(row.chain), privateKeyCipher: row.private_key_cipher, expiration: fromIso(row.expiration) }
+  }
+  async update(accountId: string, id: string, changes: Partial<Pick<ServerCertificateRecord, 'name' | 'path' | 'arn'>>): Promise<void> {
+    const set = columns(changes, { name: (v) => ['name', v], path: (v) => ['path', v], arn: (v) => ['arn', v] })
+    if (changes.name !== undefined) set.name_lower = changes.name.toLowerCase()
+    if (Object.keys(set).length) await this.db.updateTable('server_certificates').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
+  }
+}
