@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError } from 'commander'
 import { evaluateBatchCommand, evaluateCommand, isPolicyKind, validateCommand, type CommandResult } from './policy-commands.js'
+import { accountCreateCommand, serveCommand } from './server-commands.js'
 
 function read(file: string): string {
   return readFileSync(file === '-' ? 0 : file, 'utf8')
@@ -42,6 +43,24 @@ policy
     if (file === undefined) return finish({ stdout: '', stderr: 'portcullis policy evaluate: give a FILE or --batch FILE\n', exitCode: 2 })
     finish(evaluateCommand(file, read(file), pretty))
   })
+
+program
+  .command('serve')
+  .description('Serve IAM and STS (AWS Query protocol) from an embedded SQLite database')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--port <port>', 'port to listen on', '4566')
+  .option('--data-dir <dir>', 'where the database, master key and root credentials live', './.portcullis')
+  .option('--auth <mode>', 'enforce (every request signed and authorized) or dev (unknown keys act as root)', 'enforce')
+  .option('--account-id <id>', 'the first account\'s 12-digit ID (first start only)')
+  .action((flags: { host: string; port: string; dataDir: string; auth: string; accountId?: string }) => serveCommand(flags))
+
+const account = program.command('account').description('Manage accounts')
+account
+  .command('create')
+  .description('Add an account (also while a server uses the data directory); prints its root credentials as JSON')
+  .option('--data-dir <dir>', 'the data directory', './.portcullis')
+  .option('--account-id <id>', 'the new account\'s 12-digit ID (random by default)')
+  .action((flags: { dataDir: string; accountId?: string }) => accountCreateCommand(flags))
 
 program.parseAsync().catch((e: unknown) => {
   process.stderr.write(`portcullis: ${e instanceof Error ? e.message : String(e)}\n`)

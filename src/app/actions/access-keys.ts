@@ -1,0 +1,5 @@
+// Placeholder until this family is implemented: see docs/app-conventions.md.
+
+import type { ActionTable } from '../call.js'
+
+export const accessKeysActions: ActionTable = {}

@@ -1,0 +1,119 @@
+// The composition root: the one place that chooses the store (SQLite under a data directory),
+// loads the master key, wires the application, and starts the HTTP server.
+
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { createAccount, type RootCredentials } from './app/accounts.js'
+import { stsActions, iamActions } from './app/actions/index.js'
+import { AuthorizationCache } from './app/auth/authorization-cache.js'
+import type { AppContext } from './app/context.js'
+import { argon2idHasher } from './app/passwords.js'
+import { loadAwsManagedPolicies } from './app/policies/aws-managed.js'
+import { aesGcmBox } from './app/secrets.js'
+import { systemClock, type Clock } from './core/clock.js'
+import { systemRandom } from './core/random.js'
+import { SigV4Authenticator } from './http/authenticator.js'
+import { QueryEndpoint } from './http/query-endpoint.js'
+import { createPortcullisServer } from './http/server.js'
+import { IAM_MODEL } from './protocol/model/iam-model.js'
+import { STS_MODEL } from './protocol/model/sts-model.js'
+import { openSqliteStore } from './store/sql/sqlite.js'
+import type { Store } from './store/ports/repositories.js'
+
+export interface ServeOptions {
+  readonly host: string
+  readonly port: number
+  readonly dataDir: string
+  readonly authMode: 'enforce' | 'dev'
+  /** The first account's ID, on first start. */
+  readonly accountId?: string | undefined
+  readonly clock?: Clock
+}
+
+export interface RunningServer {
+  readonly url: string
+  readonly server: Server
+  readonly ctx: AppContext
+  /** Set on the start that created the first account. */
+  readonly createdRootCredentials: RootCredentials | undefined
+  close(): Promise<void>
+}
+
+/** The data directory's master key: PORTCULLIS_MASTER_KEY (base64), or master.key, created on first use. */
+export function masterKey(dataDir: string): Buffer {
+  const fromEnv = process.env.PORTCULLIS_MASTER_KEY
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64')
+    if (key.length !== 32) throw new Error('PORTCULLIS_MASTER_KEY must be 32 bytes, base64-encoded')
+    return key
+  }
+  const file = join(dataDir, 'master.key')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' })
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`)
+  return key
+}
+
+/** Opens the data directory: the store and the application context over it. */
+export async function openDataDir(dataDir: string, authMode: 'enforce' | 'dev', clock: Clock = systemClock): Promise<{ ctx: AppContext; store: Store }> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const store = await openSqliteStore({ file: join(dataDir, 'portcullis.db') })
+  const accounts = await store.read.accounts.list()
+  const ctx: AppContext = {
+    store,
+    clock,
+    random: systemRandom,
+    secrets: aesGcmBox(masterKey(dataDir)),
+    passwords: argon2idHasher,
+    awsManaged: await loadAwsManagedPolicies(),
+    authCache: new AuthorizationCache(),
+    config: { authMode, defaultAccountId: accounts[0]?.id ?? '000000000000' }
+  }
+  return { ctx, store }
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const opened = await openDataDir(options.dataDir, options.authMode, options.clock)
+  let ctx = opened.ctx
+  let created: RootCredentials | undefined
+  if ((await opened.store.read.accounts.list()).length === 0) {
+    created = await createAccount(ctx, options.accountId)
+    ctx = { ...ctx, config: { ...ctx.config, defaultAccountId: created.accountId } }
+    writeRootCredentials(options.dataDir, created)
+  }
+  const services = [
+    { signingName: 'iam', model: IAM_MODEL, actions: iamActions },
+    { signingName: 'sts', model: STS_MODEL, actions: stsActions }
+  ]
+  const authenticator = new SigV4Authenticator(ctx, services.map((s) => s.signingName))
+  const query = new QueryEndpoint(ctx, services, authenticator)
+  const server = createPortcullisServer({ ctx, query, onReset: () => ctx.authCache.clear() })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, resolve)
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    ctx,
+    createdRootCredentials: created,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await ctx.awsManaged.close()
+      await opened.store.close()
+    }
+  }
+}
+
+/** root-credentials.csv, readable by its owner only, like the file the AWS console offers. */
+export function writeRootCredentials(dataDir: string, c: RootCredentials): void {
+  const file = join(dataDir, 'root-credentials.csv')
+  writeFileSync(file, `Account ID,User name,Password,Access key ID,Secret access key\n${c.accountId},root,${c.password},${c.accessKeyId},${c.secretAccessKey}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600)
+}
