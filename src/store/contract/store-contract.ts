@@ -109,7 +109,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close()
     })
 
-    it('keeps tags in the order added; a key in another case replaces the tag', async () => {
+    it('tags of other resources keep keys that differ only in case apart', async () => {
+      const store = await withAccounts()
+      await store.transaction((tx) =>
+        tx.tags.put(A, 'policy', 'ANPA1', [
+          { Key: 'Cost', Value: '1' },
+          { Key: 'cost', Value: '2' }
+        ])
+      )
+      expect(await store.read.tags.list('policy', 'ANPA1')).toEqual([
+        { Key: 'Cost', Value: '1' },
+        { Key: 'cost', Value: '2' }
+      ])
+      await store.close()
+    })
+
+    it('keeps user tags in the order added; a key in another case replaces the tag', async () => {
       const store = await withAccounts()
       const id = user(A, 'tagged').id
       await store.transaction(async (tx) => {
@@ -155,11 +170,62 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close()
     })
 
+    it('finds the users and roles using a policy as their boundary, per account', async () => {
+      const store = await withAccounts()
+      const boundary = 'arn:aws:iam::aws:policy/PowerUserAccess'
+      await store.transaction(async (tx) => {
+        await tx.users.insert({ ...user(A, 'zed'), permissionsBoundary: boundary })
+        await tx.users.insert({ ...user(A, 'Amy'), permissionsBoundary: boundary })
+        await tx.users.insert(user(A, 'free'))
+        await tx.users.insert({ ...user(B, 'other'), permissionsBoundary: boundary })
+      })
+      expect((await store.read.users.withBoundary(A, boundary)).map((u) => u.name)).toEqual(['Amy', 'zed'])
+      expect(await store.read.users.countsByBoundary(A)).toEqual(new Map([[boundary, 2]]))
+      expect(await store.read.roles.withBoundary(A, boundary)).toEqual([])
+      expect((await store.read.roles.countsByBoundary(A)).size).toBe(0)
+      await store.close()
+    })
+
     it('bumps the policy generation atomically', async () => {
       const store = await withAccounts()
       expect(await store.read.accounts.bumpPolicyGeneration(A)).toBe(1)
       expect(await store.read.accounts.bumpPolicyGeneration(A)).toBe(2)
       expect((await store.read.accounts.get(B))?.policyGeneration).toBe(0)
+      await store.close()
+    })
+
+    it('keeps service-linked role deletion tasks per account', async () => {
+      const store = await withAccounts()
+      const task = {
+        id: 'task/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS/0f8fad5b-d9cb-469f-a165-70867728950e',
+        accountId: A,
+        roleName: 'AWSServiceRoleForECS',
+        status: 'SUCCEEDED' as const,
+        createdAt: new Date('2026-01-02T03:04:05Z')
+      }
+      await store.transaction((tx) => tx.roles.insertDeletionTask(task))
+      expect(await store.read.roles.deletionTask(A, task.id)).toEqual(task)
+      expect(await store.read.roles.deletionTask(B, task.id)).toBeUndefined()
+      await store.close()
+    })
+
+    it("keeps a login profile's password history, and finds signing certificates across the account", async () => {
+      const store = await withAccounts()
+      const alice = user(A, 'alice')
+      const at = new Date('2026-01-02T03:04:05Z')
+      await store.transaction(async (tx) => {
+        await tx.users.insert(alice)
+        await tx.loginProfiles.insert({ userId: alice.id, accountId: A, passwordHash: 'h1', passwordResetRequired: false, createdAt: at, passwordChangedAt: at })
+        await tx.signingCertificates.insert({ id: 'CERTA', accountId: A, userId: alice.id, body: 'a', status: 'Active', uploadedAt: at })
+        await tx.signingCertificates.insert({ id: 'CERTROOT', accountId: A, userId: undefined, body: 'r', status: 'Active', uploadedAt: at })
+        await tx.signingCertificates.insert({ id: 'CERTB', accountId: B, userId: undefined, body: 'b', status: 'Active', uploadedAt: at })
+      })
+      expect((await store.read.loginProfiles.get(alice.id))?.passwordHistory).toBeUndefined()
+      await store.transaction((tx) => tx.loginProfiles.update(alice.id, { passwordHash: 'h2', passwordHistory: ['h1'] }))
+      expect(await store.read.loginProfiles.get(alice.id)).toMatchObject({ passwordHash: 'h2', passwordHistory: ['h1'] })
+      await store.transaction((tx) => tx.loginProfiles.update(alice.id, { passwordHistory: [] }))
+      expect((await store.read.loginProfiles.get(alice.id))?.passwordHistory).toBeUndefined()
+      expect((await store.read.signingCertificates.forAccount(A)).map((c) => c.id).sort()).toEqual(['CERTA', 'CERTROOT'])
       await store.close()
     })
 

@@ -2,9 +2,13 @@
 
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './001-initial.js'
+import * as roles from './002-roles.js'
+import * as credentials from './003-credentials.js'
 
 const MIGRATIONS: Record<string, Migration> = {
-  '001-initial': initial
+  '001-initial': initial,
+  '002-roles': roles,
+  '003-credentials': credentials
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -63,6 +63,16 @@ export interface RoleRecord extends NamedEntityRecord {
   readonly serviceLinked: string | undefined
 }
 
+/** A DeleteServiceLinkedRole task (deletions finish at once; the record answers status queries). */
+export interface DeletionTaskRecord {
+  /** task/aws-service-role/<service principal>/<role name>/<uuid> */
+  readonly id: string
+  readonly accountId: string
+  readonly roleName: string
+  readonly status: 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED'
+  readonly createdAt: Date
+}
+
 export type InstanceProfileRecord = NamedEntityRecord
 
 export interface PolicyRecord extends NamedEntityRecord {
@@ -112,6 +122,8 @@ export interface LoginProfileRecord {
   readonly passwordResetRequired: boolean
   readonly createdAt: Date
   readonly passwordChangedAt: Date
+  /** Hashes of the previous passwords, newest first (PasswordReusePrevention); absent when none. */
+  readonly passwordHistory?: readonly string[] | undefined
 }
 
 export interface SshPublicKeyRecord {

@@ -6,6 +6,7 @@ import type {
   AccessKeyRecord,
   AccountRecord,
   AttachableEntity,
+  DeletionTaskRecord,
   GroupRecord,
   InlinePolicyRecord,
   InstanceProfileRecord,
@@ -58,6 +59,10 @@ export interface UsersRepo extends NamedEntityRepo<UserRecord> {
   update(accountId: string, id: string, changes: Partial<Pick<UserRecord, 'name' | 'path' | 'arn' | 'permissionsBoundary' | 'passwordLastUsed'>>): Promise<void>
   /** Users whose permissions boundary is this policy. */
   countWithBoundary(accountId: string, policyArn: string): Promise<number>
+  /** Users whose permissions boundary is this policy, in name order. */
+  withBoundary(accountId: string, policyArn: string): Promise<UserRecord[]>
+  /** How many users use each policy as their permissions boundary, by policy ARN. */
+  countsByBoundary(accountId: string): Promise<Map<string, number>>
 }
 
 export interface GroupsRepo extends NamedEntityRepo<GroupRecord> {
@@ -71,6 +76,13 @@ export interface RolesRepo extends NamedEntityRepo<RoleRecord> {
     changes: Partial<Pick<RoleRecord, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'permissionsBoundary' | 'lastUsedAt' | 'lastUsedRegion'>>
   ): Promise<void>
   countWithBoundary(accountId: string, policyArn: string): Promise<number>
+  /** Roles whose permissions boundary is this policy, in name order. */
+  withBoundary(accountId: string, policyArn: string): Promise<RoleRecord[]>
+  /** How many roles use each policy as their permissions boundary, by policy ARN. */
+  countsByBoundary(accountId: string): Promise<Map<string, number>>
+  /** Service-linked role deletion tasks (DeleteServiceLinkedRole, GetServiceLinkedRoleDeletionStatus). */
+  insertDeletionTask(task: DeletionTaskRecord): Promise<void>
+  deletionTask(accountId: string, id: string): Promise<DeletionTaskRecord | undefined>
 }
 
 export interface InstanceProfilesRepo extends NamedEntityRepo<InstanceProfileRecord> {
@@ -90,6 +102,8 @@ export interface PoliciesRepo extends NamedEntityRepo<PolicyRecord> {
   /** Newest first, as IAM lists them. */
   versions(policyId: string): Promise<PolicyVersionRecord[]>
   deleteVersion(policyId: string, versionId: string): Promise<void>
+  /** Versions of all the account's customer managed policies (GetAccountSummary's PolicyVersionsInUse). */
+  countVersions(accountId: string): Promise<number>
 }
 
 export interface GroupMembersRepo {
@@ -107,7 +121,7 @@ export interface TagsRepo {
   /** Tags in the order they were added. */
   list(resourceType: TaggableResource, resourceId: string): Promise<Tag[]>
   page(resourceType: TaggableResource, resourceId: string, page: PageRequest): Promise<Page<Tag>>
-  /** Adds or replaces (keys compare case-insensitively, as in IAM). */
+  /** Adds or replaces: keys compare case-insensitively on users and roles, exactly elsewhere (as in IAM). */
   put(accountId: string, resourceType: TaggableResource, resourceId: string, tags: readonly Tag[]): Promise<void>
   remove(resourceType: TaggableResource, resourceId: string, keys: readonly string[]): Promise<void>
   removeAll(resourceType: TaggableResource, resourceId: string): Promise<void>
@@ -156,7 +170,7 @@ export interface AccessKeysRepo {
 export interface LoginProfilesRepo {
   insert(profile: LoginProfileRecord): Promise<void>
   get(userId: string): Promise<LoginProfileRecord | undefined>
-  update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedAt'>>): Promise<void>
+  update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedAt' | 'passwordHistory'>>): Promise<void>
   delete(userId: string): Promise<void>
 }
 
@@ -172,6 +186,8 @@ export interface SigningCertificatesRepo {
   insert(cert: SigningCertificateRecord): Promise<void>
   byId(accountId: string, id: string): Promise<SigningCertificateRecord | undefined>
   forUser(accountId: string, userId: string | undefined): Promise<SigningCertificateRecord[]>
+  /** Every signing certificate in the account (its users' and the root user's), for DuplicateCertificate. */
+  forAccount(accountId: string): Promise<SigningCertificateRecord[]>
   update(id: string, changes: Partial<Pick<SigningCertificateRecord, 'status'>>): Promise<void>
   delete(id: string): Promise<void>
 }

@@ -53,15 +53,27 @@ export class SqlAccessKeys implements AccessKeysRepo {
     if (changes.status) await this.db.updateTable('access_keys').set({ status: changes.status }).where('id', '=', id).execute()
   }
   async recordUse(id: string, at: Date, service: string, region: string): Promise<void> {
-    await this.db.updateTable('access_keys').set({ last_used_at: toIso(at), last_used_service: service, last_used_region: region }).where('id', '=', id).execute()
+    await this.db
+      .updateTable('access_keys')
+      .set({ last_used_at: toIso(at), last_used_service: service, last_used_region: region })
+      .where('id', '=', id)
+      .execute()
   }
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('access_keys').where('id', '=', id).execute()
   }
   async countForAccount(accountId: string): Promise<number> {
-    const row = await this.db.selectFrom('access_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('access_keys')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
+}
+
+function passwordHistoryColumn(history: readonly string[] | undefined): string | null {
+  return history && history.length ? JSON.stringify(history) : null
 }
 
 export class SqlLoginProfiles implements LoginProfilesRepo {
@@ -76,7 +88,8 @@ export class SqlLoginProfiles implements LoginProfilesRepo {
         password_hash: p.passwordHash,
         password_reset_required: p.passwordResetRequired ? 1 : 0,
         created_at: toIso(p.createdAt),
-        password_changed_at: toIso(p.passwordChangedAt)
+        password_changed_at: toIso(p.passwordChangedAt),
+        password_history: passwordHistoryColumn(p.passwordHistory)
       })
       .execute()
   }
@@ -89,14 +102,16 @@ export class SqlLoginProfiles implements LoginProfilesRepo {
       passwordHash: row.password_hash,
       passwordResetRequired: row.password_reset_required === 1,
       createdAt: fromIso(row.created_at),
-      passwordChangedAt: fromIso(row.password_changed_at)
+      passwordChangedAt: fromIso(row.password_changed_at),
+      passwordHistory: row.password_history === null ? undefined : (JSON.parse(row.password_history) as string[])
     }
   }
-  async update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedAt'>>): Promise<void> {
+  async update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedAt' | 'passwordHistory'>>): Promise<void> {
     const set = columns(changes, {
       passwordHash: (v) => ['password_hash', v],
       passwordResetRequired: (v) => ['password_reset_required', v ? 1 : 0],
-      passwordChangedAt: (v) => ['password_changed_at', toIso(v as Date)]
+      passwordChangedAt: (v) => ['password_changed_at', toIso(v as Date)],
+      passwordHistory: (v) => ['password_history', passwordHistoryColumn(v)]
     })
     if (Object.keys(set).length) await this.db.updateTable('login_profiles').set(set).where('user_id', '=', userId).execute()
   }
@@ -108,7 +123,15 @@ export class SqlLoginProfiles implements LoginProfilesRepo {
 export class SqlSshPublicKeys implements SshPublicKeysRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private static record(row: { id: string; account_id: string; user_id: string; body: string; fingerprint: string; status: 'Active' | 'Inactive'; uploaded_at: string }): SshPublicKeyRecord {
+  private static record(row: {
+    id: string
+    account_id: string
+    user_id: string
+    body: string
+    fingerprint: string
+    status: 'Active' | 'Inactive'
+    uploaded_at: string
+  }): SshPublicKeyRecord {
     return { id: row.id, accountId: row.account_id, userId: row.user_id, body: row.body, fingerprint: row.fingerprint, status: row.status, uploadedAt: fromIso(row.uploaded_at) }
   }
   async insert(k: SshPublicKeyRecord): Promise<void> {
@@ -154,6 +177,10 @@ export class SqlSigningCertificates implements SigningCertificatesRepo {
     let q = this.db.selectFrom('signing_certificates').selectAll().where('account_id', '=', accountId)
     q = userId === undefined ? q.where('user_id', 'is', null) : q.where('user_id', '=', userId)
     return (await q.orderBy('uploaded_at').orderBy('id').execute()).map(signingCertificate)
+  }
+  async forAccount(accountId: string): Promise<SigningCertificateRecord[]> {
+    const rows = await this.db.selectFrom('signing_certificates').selectAll().where('account_id', '=', accountId).orderBy('uploaded_at').orderBy('id').execute()
+    return rows.map(signingCertificate)
   }
   async update(id: string, changes: Partial<Pick<SigningCertificateRecord, 'status'>>): Promise<void> {
     if (changes.status) await this.db.updateTable('signing_certificates').set({ status: changes.status }).where('id', '=', id).execute()

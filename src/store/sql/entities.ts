@@ -3,7 +3,18 @@
 
 import type { Kysely } from 'kysely'
 import type { GroupsRepo, InstanceProfilesRepo, PoliciesRepo, RolesRepo, ServerCertificatesRepo, UsersRepo } from '../ports/repositories.js'
-import type { GroupRecord, InstanceProfileRecord, Page, PageRequest, PolicyRecord, PolicyVersionRecord, RoleRecord, ServerCertificateRecord, UserRecord } from '../ports/records.js'
+import type {
+  DeletionTaskRecord,
+  GroupRecord,
+  InstanceProfileRecord,
+  Page,
+  PageRequest,
+  PolicyRecord,
+  PolicyVersionRecord,
+  RoleRecord,
+  ServerCertificateRecord,
+  UserRecord
+} from '../ports/records.js'
 import { namedColumns, namedRecord, SqlNamedEntityRepo, type NamedRow } from './named-entity-repo.js'
 import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
 import type { Database, PoliciesTable, RolesTable, ServerCertificatesTable, UsersTable } from './schema.js'
@@ -31,8 +42,34 @@ export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> impleme
     if (Object.keys(set).length) await this.db.updateTable('users').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
   }
   async countWithBoundary(accountId: string, policyArn: string): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('permissions_boundary', '=', policyArn).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', '=', policyArn)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
+  }
+  async withBoundary(accountId: string, policyArn: string): Promise<UserRecord[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', '=', policyArn)
+      .orderBy('name_lower')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => this.toRecord(r))
+  }
+  async countsByBoundary(accountId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['permissions_boundary', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', 'is not', null)
+      .groupBy('permissions_boundary')
+      .execute()
+    return new Map(rows.map((r) => [r.permissions_boundary as string, Number(r.n)]))
   }
 }
 
@@ -56,6 +93,16 @@ export class SqlGroups extends SqlNamedEntityRepo<GroupRecord, NamedRow> impleme
 export class SqlRoles extends SqlNamedEntityRepo<RoleRecord, RolesTable> implements RolesRepo {
   constructor(db: Kysely<Database>) {
     super(db, 'roles')
+  }
+  async insertDeletionTask(task: DeletionTaskRecord): Promise<void> {
+    await this.db
+      .insertInto('slr_deletion_tasks')
+      .values({ id: task.id, account_id: task.accountId, role_name: task.roleName, status: task.status, created_at: toIso(task.createdAt) })
+      .execute()
+  }
+  async deletionTask(accountId: string, id: string): Promise<DeletionTaskRecord | undefined> {
+    const row = await this.db.selectFrom('slr_deletion_tasks').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst()
+    return row ? { id: row.id, accountId: row.account_id, roleName: row.role_name, status: row.status, createdAt: fromIso(row.created_at) } : undefined
   }
   protected toRow(r: RoleRecord): RolesTable {
     return {
@@ -97,8 +144,34 @@ export class SqlRoles extends SqlNamedEntityRepo<RoleRecord, RolesTable> impleme
     if (Object.keys(set).length) await this.db.updateTable('roles').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
   }
   async countWithBoundary(accountId: string, policyArn: string): Promise<number> {
-    const row = await this.db.selectFrom('roles').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('permissions_boundary', '=', policyArn).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('roles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', '=', policyArn)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
+  }
+  async withBoundary(accountId: string, policyArn: string): Promise<RoleRecord[]> {
+    const rows = await this.db
+      .selectFrom('roles')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', '=', policyArn)
+      .orderBy('name_lower')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => this.toRecord(r))
+  }
+  async countsByBoundary(accountId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('roles')
+      .select(['permissions_boundary', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('account_id', '=', accountId)
+      .where('permissions_boundary', 'is not', null)
+      .groupBy('permissions_boundary')
+      .execute()
+    return new Map(rows.map((r) => [r.permissions_boundary as string, Number(r.n)]))
   }
 }
 
@@ -135,11 +208,24 @@ export class SqlInstanceProfiles extends SqlNamedEntityRepo<InstanceProfileRecor
       const [name, id] = key as [string, string]
       q = q.where((eb) => eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.id', '>', id)])]))
     }
-    const rows = await q.orderBy('p.name_lower').orderBy('p.id').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.name_lower, r.id], (r) => namedRecord(r))
+    const rows = await q
+      .orderBy('p.name_lower')
+      .orderBy('p.id')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.name_lower, r.id],
+      (r) => namedRecord(r)
+    )
   }
   async countForRole(roleId: string): Promise<number> {
-    const row = await this.db.selectFrom('instance_profile_roles').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('instance_profile_roles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role_id', '=', roleId)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 }
@@ -168,18 +254,32 @@ export class SqlPolicies extends SqlNamedEntityRepo<PolicyRecord, PoliciesTable>
     if (Object.keys(set).length) await this.db.updateTable('policies').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
   }
   async insertVersion(v: PolicyVersionRecord): Promise<void> {
-    await this.db.insertInto('policy_versions').values({ policy_id: v.policyId, version_id: v.versionId, document: v.document, created_at: toIso(v.createdAt) }).execute()
+    await this.db
+      .insertInto('policy_versions')
+      .values({ policy_id: v.policyId, version_id: v.versionId, document: v.document, created_at: toIso(v.createdAt) })
+      .execute()
   }
   async version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
     const row = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).where('version_id', '=', versionId).executeTakeFirst()
     return row ? { policyId: row.policy_id, versionId: row.version_id, document: row.document, createdAt: fromIso(row.created_at) } : undefined
   }
   async versions(policyId: string): Promise<PolicyVersionRecord[]> {
-    const rows = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).orderBy('created_at', 'desc').orderBy('version_id', 'desc').execute()
+    const rows = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).execute()
+    // Newest first by version number (v10 after v9: text order would not do).
+    rows.sort((a, b) => Number(b.version_id.slice(1)) - Number(a.version_id.slice(1)))
     return rows.map((row) => ({ policyId: row.policy_id, versionId: row.version_id, document: row.document, createdAt: fromIso(row.created_at) }))
   }
   async deleteVersion(policyId: string, versionId: string): Promise<void> {
     await this.db.deleteFrom('policy_versions').where('policy_id', '=', policyId).where('version_id', '=', versionId).execute()
+  }
+  async countVersions(accountId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('policy_versions as v')
+      .innerJoin('policies as p', 'p.id', 'v.policy_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('p.account_id', '=', accountId)
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
   }
   override async delete(accountId: string, id: string): Promise<void> {
     await this.db.deleteFrom('policy_versions').where('policy_id', '=', id).execute()

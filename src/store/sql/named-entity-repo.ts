@@ -42,7 +42,10 @@ export abstract class SqlNamedEntityRepo<R extends NamedEntityRecord, Row extend
 
   async insert(record: R): Promise<void> {
     try {
-      await this.db.insertInto(this.table).values(this.toRow(record) as never).execute()
+      await this.db
+        .insertInto(this.table)
+        .values(this.toRow(record) as never)
+        .execute()
     } catch (e) {
       throw uniqueViolation(e) ?? e
     }
@@ -67,12 +70,25 @@ export abstract class SqlNamedEntityRepo<R extends NamedEntityRecord, Row extend
       const [name, id] = key as [string, string]
       q = q.where((eb) => eb.or([eb('name_lower', '>', name), eb.and([eb('name_lower', '=', name), eb('id', '>', id)])]))
     }
-    const rows = (await q.orderBy('name_lower').orderBy('id').limit(page.limit + 1).execute()) as Row[]
-    return toPage(rows, page.limit, (r) => [r.name_lower, r.id], (r) => this.toRecord(r))
+    const rows = (await q
+      .orderBy('name_lower')
+      .orderBy('id')
+      .limit(page.limit + 1)
+      .execute()) as Row[]
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.name_lower, r.id],
+      (r) => this.toRecord(r)
+    )
   }
 
   async count(accountId: string): Promise<number> {
-    const row = await this.db.selectFrom(this.table).select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom(this.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
 

@@ -32,41 +32,82 @@ export class SqlGroupMembers implements GroupMembersRepo {
     return (await this.db.selectFrom('group_members').select('seq').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst()) !== undefined
   }
   async groupsOfUser(accountId: string, userId: string, page: PageRequest): Promise<Page<GroupRecord>> {
-    let q = this.db.selectFrom('groups as g').innerJoin('group_members as m', 'm.group_id', 'g.id').selectAll('g').where('m.user_id', '=', userId).where('g.account_id', '=', accountId)
+    let q = this.db
+      .selectFrom('groups as g')
+      .innerJoin('group_members as m', 'm.group_id', 'g.id')
+      .selectAll('g')
+      .where('m.user_id', '=', userId)
+      .where('g.account_id', '=', accountId)
     const key = keyOf(page.marker, 2)
     if (key) {
       const [name, id] = key as [string, string]
       q = q.where((eb) => eb.or([eb('g.name_lower', '>', name), eb.and([eb('g.name_lower', '=', name), eb('g.id', '>', id)])]))
     }
-    const rows = await q.orderBy('g.name_lower').orderBy('g.id').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.name_lower, r.id], (r) => namedRecord(r))
+    const rows = await q
+      .orderBy('g.name_lower')
+      .orderBy('g.id')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.name_lower, r.id],
+      (r) => namedRecord(r)
+    )
   }
   async groupIdsOfUser(userId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('group_members').select('group_id').where('user_id', '=', userId).orderBy('seq').execute()
     return rows.map((r) => r.group_id)
   }
   async usersOfGroup(accountId: string, groupId: string, page: PageRequest): Promise<Page<UserRecord>> {
-    let q = this.db.selectFrom('users as u').innerJoin('group_members as m', 'm.user_id', 'u.id').selectAll('u').where('m.group_id', '=', groupId).where('u.account_id', '=', accountId)
+    let q = this.db
+      .selectFrom('users as u')
+      .innerJoin('group_members as m', 'm.user_id', 'u.id')
+      .selectAll('u')
+      .where('m.group_id', '=', groupId)
+      .where('u.account_id', '=', accountId)
     const key = keyOf(page.marker, 2)
     if (key) {
       const [name, id] = key as [string, string]
       q = q.where((eb) => eb.or([eb('u.name_lower', '>', name), eb.and([eb('u.name_lower', '=', name), eb('u.id', '>', id)])]))
     }
-    const rows = await q.orderBy('u.name_lower').orderBy('u.id').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.name_lower, r.id], (r) => ({
-      ...namedRecord(r),
-      permissionsBoundary: opt(r.permissions_boundary),
-      passwordLastUsed: fromOptIso(r.password_last_used)
-    }))
+    const rows = await q
+      .orderBy('u.name_lower')
+      .orderBy('u.id')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.name_lower, r.id],
+      (r) => ({
+        ...namedRecord(r),
+        permissionsBoundary: opt(r.permissions_boundary),
+        passwordLastUsed: fromOptIso(r.password_last_used)
+      })
+    )
   }
   async countGroupsOfUser(userId: string): Promise<number> {
-    const row = await this.db.selectFrom('group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('group_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
   async countUsersOfGroup(groupId: string): Promise<number> {
-    const row = await this.db.selectFrom('group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('group_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('group_id', '=', groupId)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
+}
+
+/** The key tags are unique by: case-folded for users and roles, exact for everything else (as IAM does). */
+function tagKey(resourceType: TaggableResource, key: string): string {
+  return resourceType === 'user' || resourceType === 'role' ? key.toLowerCase() : key
 }
 
 export class SqlTags implements TagsRepo {
@@ -83,12 +124,20 @@ export class SqlTags implements TagsRepo {
     let q = this.db.selectFrom('tags').select(['key', 'value', 'seq']).where('resource_type', '=', resourceType).where('resource_id', '=', resourceId)
     const key = keyOf(page.marker, 1)
     if (key) q = q.where('seq', '>', Number(key[0]))
-    const rows = await q.orderBy('seq').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.seq], (r) => ({ Key: r.key, Value: r.value }))
+    const rows = await q
+      .orderBy('seq')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.seq],
+      (r) => ({ Key: r.key, Value: r.value })
+    )
   }
   async put(accountId: string, resourceType: TaggableResource, resourceId: string, tags: readonly Tag[]): Promise<void> {
     for (const tag of tags) {
-      const keyLower = tag.Key.toLowerCase()
+      const keyLower = tagKey(resourceType, tag.Key)
       const existing = await this.db
         .updateTable('tags')
         .set({ key: tag.Key, value: tag.Value })
@@ -113,7 +162,7 @@ export class SqlTags implements TagsRepo {
       .where(
         'key_lower',
         'in',
-        keys.map((k) => k.toLowerCase())
+        keys.map((k) => tagKey(resourceType, k))
       )
       .execute()
   }
@@ -129,7 +178,10 @@ export class SqlAttachments implements AttachmentsRepo {
   ) {}
 
   async attach(accountId: string, entity: EntityRef, policyArn: string): Promise<void> {
-    await this.db.insertInto('attachments').values({ account_id: accountId, policy_arn: policyArn, entity_type: entity.entityType, entity_id: entity.entityId, seq: this.seq.next() }).execute()
+    await this.db
+      .insertInto('attachments')
+      .values({ account_id: accountId, policy_arn: policyArn, entity_type: entity.entityType, entity_id: entity.entityId, seq: this.seq.next() })
+      .execute()
   }
   async detach(entity: EntityRef, policyArn: string): Promise<void> {
     await this.db.deleteFrom('attachments').where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId).where('policy_arn', '=', policyArn).execute()
@@ -145,7 +197,13 @@ export class SqlAttachments implements AttachmentsRepo {
     return row !== undefined
   }
   async forEntity(entity: EntityRef): Promise<string[]> {
-    const rows = await this.db.selectFrom('attachments').select('policy_arn').where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId).orderBy('seq').execute()
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select('policy_arn')
+      .where('entity_type', '=', entity.entityType)
+      .where('entity_id', '=', entity.entityId)
+      .orderBy('seq')
+      .execute()
     return rows.map((r) => r.policy_arn)
   }
   async countForEntity(entity: EntityRef): Promise<number> {
@@ -162,15 +220,33 @@ export class SqlAttachments implements AttachmentsRepo {
     if (filter.entityType) q = q.where('entity_type', '=', filter.entityType)
     const key = keyOf(page.marker, 1)
     if (key) q = q.where('seq', '>', Number(key[0]))
-    const rows = await q.orderBy('seq').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.seq], (r) => ({ entityType: r.entity_type, entityId: r.entity_id }))
+    const rows = await q
+      .orderBy('seq')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.seq],
+      (r) => ({ entityType: r.entity_type, entityId: r.entity_id })
+    )
   }
   async countForPolicy(accountId: string, policyArn: string): Promise<number> {
-    const row = await this.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('policy_arn', '=', policyArn).executeTakeFirstOrThrow()
+    const row = await this.db
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('policy_arn', '=', policyArn)
+      .executeTakeFirstOrThrow()
     return Number(row.n)
   }
   async countsByPolicy(accountId: string): Promise<Map<string, number>> {
-    const rows = await this.db.selectFrom('attachments').select(['policy_arn', (eb) => eb.fn.countAll<number>().as('n')]).where('account_id', '=', accountId).groupBy('policy_arn').execute()
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select(['policy_arn', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('account_id', '=', accountId)
+      .groupBy('policy_arn')
+      .execute()
     return new Map(rows.map((r) => [r.policy_arn, Number(r.n)]))
   }
   async removeAllForEntity(entity: EntityRef): Promise<void> {
@@ -207,11 +283,25 @@ export class SqlInlinePolicies implements InlinePoliciesRepo {
     let q = this.db.selectFrom('inline_policies').select('name').where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId)
     const key = keyOf(page.marker, 1)
     if (key) q = q.where('name', '>', String(key[0]))
-    const rows = await q.orderBy('name').limit(page.limit + 1).execute()
-    return toPage(rows, page.limit, (r) => [r.name], (r) => r.name)
+    const rows = await q
+      .orderBy('name')
+      .limit(page.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      page.limit,
+      (r) => [r.name],
+      (r) => r.name
+    )
   }
   async all(entity: EntityRef): Promise<InlinePolicyRecord[]> {
-    return this.db.selectFrom('inline_policies').select(['name', 'document']).where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId).orderBy('name').execute()
+    return this.db
+      .selectFrom('inline_policies')
+      .select(['name', 'document'])
+      .where('entity_type', '=', entity.entityType)
+      .where('entity_id', '=', entity.entityId)
+      .orderBy('name')
+      .execute()
   }
   async delete(entity: EntityRef, name: string): Promise<void> {
     await this.db.deleteFrom('inline_policies').where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId).where('name', '=', name).execute()

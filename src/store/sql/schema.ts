@@ -22,6 +22,7 @@ export interface Database {
   signing_certificates: SigningCertificatesTable
   server_certificates: ServerCertificatesTable
   service_credentials: ServiceCredentialsTable
+  slr_deletion_tasks: SlrDeletionTasksTable
 }
 
 export interface MetaTable {
@@ -158,6 +159,8 @@ export interface LoginProfilesTable {
   password_reset_required: number
   created_at: string
   password_changed_at: string
+  /** JSON array of previous password hashes, newest first; null when none (migration 004). */
+  password_history: string | null
 }
 
 export interface SshPublicKeysTable {
@@ -196,5 +199,14 @@ export interface ServiceCredentialsTable {
   /** AES-256-GCM ciphertext of the service password, base64. */
   password_cipher: string
   status: 'Active' | 'Inactive'
+  created_at: string
+}
+
+/** DeleteServiceLinkedRole tasks, for GetServiceLinkedRoleDeletionStatus (migration 002). */
+export interface SlrDeletionTasksTable {
+  id: string
+  account_id: string
+  role_name: string
+  status: 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED'
   created_at: string
 }

@@ -29,7 +29,8 @@ const TABLES = [
   'ssh_public_keys',
   'signing_certificates',
   'server_certificates',
-  'service_credentials'
+  'service_credentials',
+  'slr_deletion_tasks'
 ] as const
 
 export class SqlStore implements Store {

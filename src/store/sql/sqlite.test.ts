@@ -14,7 +14,16 @@ it('sqlite: a second connection to the same file sees committed writes', async (
   const a = await openSqliteStore({ file })
   const b = await openSqliteStore({ file })
   await a.transaction((tx) =>
-    tx.accounts.insert({ id: '333333333333', alias: undefined, createdAt: new Date(), rootPasswordHash: undefined, rootPasswordLastUsed: undefined, passwordPolicy: undefined, stsTokenVersion: 1, policyGeneration: 0 })
+    tx.accounts.insert({
+      id: '333333333333',
+      alias: undefined,
+      createdAt: new Date(),
+      rootPasswordHash: undefined,
+      rootPasswordLastUsed: undefined,
+      passwordPolicy: undefined,
+      stsTokenVersion: 1,
+      policyGeneration: 0
+    })
   )
   expect((await b.read.accounts.get('333333333333'))?.id).toBe('333333333333')
   await a.close()

@@ -3,7 +3,7 @@
 // second process (`portcullis account create` beside a running server) waits instead of failing.
 
 import Database from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database as Schema } from './schema.js'
 import { SqlStore } from './sql-store.js'
 
@@ -20,8 +20,30 @@ export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore>
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   const store = new SqlStore(db)
   await store.migrate()
   return store
+}
+
+const STATEMENT_CACHE_LIMIT = 500
+
+/**
+ * Kysely prepares every query anew, and preparing (compiling SQL) costs more than running a
+ * lookup. The same few hundred statements recur, so keep them prepared, keyed by their SQL.
+ */
+function withStatementCache(sqlite: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql)
+      if (statement === undefined) {
+        statement = sqlite.prepare(sql)
+        if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+        cache.set(sql, statement)
+      }
+      return statement
+    }
+  }
 }
