@@ -23,6 +23,12 @@ import { STS_MODEL } from './protocol/model/sts-model.js'
 import { openSqliteStore } from './store/sql/sqlite.js'
 import type { Store } from './store/ports/repositories.js'
 
+/**
+ * IAM's validation wording: paths are checked by the application (IAM has its own message for
+ * them), and messages leave the offending value out (docs/iam-behaviour.md §1).
+ */
+const IAM_PARSE_OPTIONS = { skipPatterns: new Set(['pathType']), quoteValues: false }
+
 export interface ServeOptions {
   readonly host: string
   readonly port: number
@@ -85,10 +91,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     writeRootCredentials(options.dataDir, created)
   }
   const services = [
-    { signingName: 'iam', model: IAM_MODEL, actions: iamActions },
+    { signingName: 'iam', model: IAM_MODEL, actions: iamActions, parseOptions: IAM_PARSE_OPTIONS },
     { signingName: 'sts', model: STS_MODEL, actions: stsActions }
   ]
-  const authenticator = new SigV4Authenticator(ctx, services.map((s) => s.signingName))
+  const authenticator = new SigV4Authenticator(
+    ctx,
+    services.map((s) => s.signingName)
+  )
   const query = new QueryEndpoint(ctx, services, authenticator)
   const server = createPortcullisServer({ ctx, query, onReset: () => ctx.authCache.clear() })
   await new Promise<void>((resolve, reject) => {

@@ -25,10 +25,15 @@ policy
   .command('validate')
   .description('Validate a policy document; print every error with its line and column')
   .argument('<file>', 'policy document (JSON), or - for standard input')
-  .option('--kind <kind>', 'identity | resource | trust | boundary | session | scp | rcp', (value) => {
-    if (!isPolicyKind(value)) throw new InvalidArgumentError('expected identity, resource, trust, boundary, session, scp or rcp')
-    return value
-  }, 'identity')
+  .option(
+    '--kind <kind>',
+    'identity | resource | trust | boundary | session | scp | rcp',
+    (value) => {
+      if (!isPolicyKind(value)) throw new InvalidArgumentError('expected identity, resource, trust, boundary, session, scp or rcp')
+      return value
+    },
+    'identity'
+  )
   .action((file: string, opts: { kind: 'identity' }) => finish(validateCommand(file, read(file), opts.kind)))
 
 policy
@@ -51,7 +56,7 @@ program
   .option('--port <port>', 'port to listen on', '4566')
   .option('--data-dir <dir>', 'where the database, master key and root credentials live', './.portcullis')
   .option('--auth <mode>', 'enforce (every request signed and authorized) or dev (unknown keys act as root)', 'enforce')
-  .option('--account-id <id>', 'the first account\'s 12-digit ID (first start only)')
+  .option('--account-id <id>', "the first account's 12-digit ID (first start only)")
   .action((flags: { host: string; port: string; dataDir: string; auth: string; accountId?: string }) => serveCommand(flags))
 
 const account = program.command('account').description('Manage accounts')
@@ -59,7 +64,7 @@ account
   .command('create')
   .description('Add an account (also while a server uses the data directory); prints its root credentials as JSON')
   .option('--data-dir <dir>', 'the data directory', './.portcullis')
-  .option('--account-id <id>', 'the new account\'s 12-digit ID (random by default)')
+  .option('--account-id <id>', "the new account's 12-digit ID (random by default)")
   .action((flags: { dataDir: string; accountId?: string }) => accountCreateCommand(flags))
 
 program.parseAsync().catch((e: unknown) => {

@@ -51,7 +51,10 @@ describe('portcullis policy evaluate (built CLI)', () => {
     const file = tempFile('batch.json', JSON.stringify([base, inside, base]))
     const out = run('policy', 'evaluate', '--batch', file)
     expect(out.status).toBe(0)
-    const decisions = out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision)
+    const decisions = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { decision: string }).decision)
     expect(decisions).toEqual(['ExplicitDeny', 'Allow', 'ExplicitDeny'])
   })
 
@@ -81,7 +84,15 @@ describe('portcullis policy validate (built CLI)', () => {
   it('reports every error with line and column, and exits 1', () => {
     const file = tempFile(
       'bad.json',
-      ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {"Effect": "Allow", "Action": "s3get", "Resource": "bucket"},', '    {"Effect": "Maybe", "Action": "s3:GetObject", "Resource": "*"}', '  ]', '}'].join('\n')
+      [
+        '{',
+        '  "Version": "2012-10-17",',
+        '  "Statement": [',
+        '    {"Effect": "Allow", "Action": "s3get", "Resource": "bucket"},',
+        '    {"Effect": "Maybe", "Action": "s3:GetObject", "Resource": "*"}',
+        '  ]',
+        '}'
+      ].join('\n')
     )
     const out = run('policy', 'validate', file)
     expect(out.status).toBe(1)
@@ -92,7 +103,10 @@ describe('portcullis policy validate (built CLI)', () => {
   })
 
   it('applies the rules of the kind given with --kind', () => {
-    const trust = tempFile('trust.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }))
+    const trust = tempFile(
+      'trust.json',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] })
+    )
     expect(run('policy', 'validate', '--kind', 'trust', trust).status).toBe(0)
     const asIdentity = run('policy', 'validate', trust)
     expect(asIdentity.status).toBe(1)
@@ -103,7 +117,11 @@ describe('portcullis policy validate (built CLI)', () => {
 
 describe('policy commands', () => {
   it('says which policy of a case does not parse, with exit code 2', () => {
-    const result = evaluateCommand('case.json', JSON.stringify({ policies: { identity: [{ name: 'Broken', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow' }] } }] }, request: {} }), false)
+    const result = evaluateCommand(
+      'case.json',
+      JSON.stringify({ policies: { identity: [{ name: 'Broken', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow' }] } }] }, request: {} }),
+      false
+    )
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('policies.identity[0] (Broken)')
     expect(result.stderr).toContain('Policy statement must contain actions.')
@@ -118,13 +136,19 @@ describe('policy commands', () => {
   it('keeps going through a batch when one case is broken, and says so', () => {
     const ok = JSON.parse(readFileSync(example, 'utf8')) as unknown
     const result = evaluateBatchCommand('b.json', JSON.stringify([ok, { policies: { identity: [{ policy: 'nope' }] } }, ok]), false)
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { decision?: string; index?: number })
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { decision?: string; index?: number })
     expect(lines.map((l) => l.decision ?? `error@${l.index}`)).toEqual(['ExplicitDeny', 'error@1', 'ExplicitDeny'])
     expect(result.exitCode).toBe(2)
   })
 
   it('counts a managed policy over 6,144 characters as LimitExceeded', () => {
-    const big = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::bucket/${'x'.repeat(20)}${i}`) }] })
+    const big = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::bucket/${'x'.repeat(20)}${i}`) }]
+    })
     const result = validateCommand('big.json', big, 'identity')
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toContain('LimitExceeded: Cannot exceed quota for PolicySize: 6144')

@@ -12,6 +12,7 @@ import { parseInput } from '../protocol/query/parse-input.js'
 import { readQueryParams } from '../protocol/query/params.js'
 import { resolveOperation } from '../protocol/query/resolve.js'
 import { errorInfo, serializeError, serializeResponse } from '../protocol/index.js'
+import type { ProtocolError } from '../protocol/query/errors.js'
 import type { ServiceModel } from '../protocol/model/types.js'
 import { isSigV4Error, parseAuth, type SignedRequest, type SigV4Error } from '../sigv4/index.js'
 import type { Authenticator, RequestMeta } from './authenticator.js'
@@ -25,6 +26,8 @@ export interface QueryResponse {
   readonly status: number
   readonly body: string
   readonly requestId: string
+  /** Extra response headers (Location, for AWS's redirect of a request without Action). */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export class QueryEndpoint {
@@ -50,10 +53,10 @@ export class QueryEndpoint {
       service = this.bySigningName.get(auth.scope.service) ?? service
       const caller = await this.authenticator.authenticate(req, auth, service.signingName, req.meta)
       const resolved = resolveOperation([service.model], params)
-      if (!resolved.ok) return this.fail(service.model, requestId, new AwsError(resolved.error.code, resolved.error.message, resolved.error.status, resolved.error.type))
+      if (!resolved.ok) return this.protocolFailure(service.model, requestId, resolved.error, req)
       const { operation } = resolved.value
-      const input = parseInput(service.model, operation, params)
-      if (!input.ok) return this.fail(service.model, requestId, new AwsError(input.error.code, input.error.message, input.error.status, input.error.type))
+      const input = parseInput(service.model, operation, params, service.parseOptions)
+      if (!input.ok) return this.protocolFailure(service.model, requestId, input.error, req)
       const handler = service.actions[operation.name]
       if (!handler) return this.fail(service.model, requestId, notImplemented(operation.name))
       const output = await handler(new Call(this.ctx, caller, requestId), input.value)
@@ -69,6 +72,15 @@ export class QueryEndpoint {
   private guessService(params: Map<string, string>): ServiceEndpoint {
     const version = params.get('Version')
     return this.services.find((s) => s.model.metadata.apiVersion === version) ?? (this.services[0] as ServiceEndpoint)
+  }
+
+  /** The protocol layer's errors carry what AWS does beyond an error document (namespace, redirect). */
+  private protocolFailure(model: ServiceModel, requestId: string, error: ProtocolError, req: QueryRequest): QueryResponse {
+    if (error.redirect !== undefined) {
+      const location = req.method === 'GET' && req.query ? `${error.redirect}?${req.query}` : error.redirect
+      return { status: 302, body: '', requestId, headers: { Location: location } }
+    }
+    return { status: error.status, body: serializeError(model, error, requestId), requestId }
   }
 
   private fail(model: ServiceModel, requestId: string, error: AwsError): QueryResponse {

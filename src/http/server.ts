@@ -52,7 +52,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     method: req.method ?? 'GET',
     path,
     query,
-    headers: req.headers,
+    headers: req.headersDistinct,
     body,
     meta: {
       sourceIp: sourceIp(req),
@@ -61,6 +61,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
   })
   res.setHeader('x-amzn-RequestId', result.requestId)
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value)
   send(res, result.status, 'text/xml', result.body)
 }
 

@@ -70,9 +70,10 @@ async function getUser(call: Call, raw: unknown) {
   const input = raw as GetUserRequest
   if (input.UserName === undefined) return { User: await ownUser(call) }
   const user = await call.read.users.byName(call.accountId, input.UserName)
-  await call.authorize({ action: 'iam:GetUser', resource: arnFor(call.accountId, 'user', user, input.UserName), resourceTags: user ? await call.read.tags.list('user', user.id) : [] })
+  const tags = user ? await call.read.tags.list('user', user.id) : []
+  await call.authorize({ action: 'iam:GetUser', resource: arnFor(call.accountId, 'user', user, input.UserName), displayResource: `user ${input.UserName}`, resourceTags: tags })
   if (!user) throw noSuchUser(input.UserName)
-  return { User: userOutput(user, await call.read.tags.list('user', user.id)) }
+  return { User: userOutput(user, tags) }
 }
 
 /** GetUser without a name: the caller itself (the root user answers with the account). */
@@ -107,9 +108,19 @@ async function listUsers(call: Call, raw: unknown) {
 async function updateUser(call: Call, raw: unknown) {
   const input = raw as UpdateUserRequest
   const name = input.UserName as string
-  const user = await call.read.users.byName(call.accountId, name)
-  await call.authorize({ action: 'iam:UpdateUser', resource: arnFor(call.accountId, 'user', user, name), resourceTags: user ? await call.read.tags.list('user', user.id) : [] })
   if (input.NewPath !== undefined) checkPath(input.NewPath)
+  const user = await call.read.users.byName(call.accountId, name)
+  await call.authorize({
+    action: 'iam:UpdateUser',
+    resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
+    resourceTags: user ? await call.read.tags.list('user', user.id) : []
+  })
+  // A rename needs permission on the new name too (as AWS documents for UpdateUser).
+  if (input.NewUserName !== undefined || input.NewPath !== undefined) {
+    const newName = input.NewUserName ?? name
+    await call.authorize({ action: 'iam:UpdateUser', resource: iamArn(call.accountId, 'user', input.NewPath ?? user?.path ?? '/', newName), displayResource: `user ${newName}` })
+  }
   await call.write(
     async (tx) => {
       const current = await requireUser(tx, call.accountId, name)
@@ -129,7 +140,12 @@ async function deleteUser(call: Call, raw: unknown) {
   const input = raw as DeleteUserRequest
   const name = input.UserName as string
   const user = await call.read.users.byName(call.accountId, name)
-  await call.authorize({ action: 'iam:DeleteUser', resource: arnFor(call.accountId, 'user', user, name), resourceTags: user ? await call.read.tags.list('user', user.id) : [] })
+  await call.authorize({
+    action: 'iam:DeleteUser',
+    resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
+    resourceTags: user ? await call.read.tags.list('user', user.id) : []
+  })
   await call.write(
     async (tx) => {
       const current = await requireUser(tx, call.accountId, name)
@@ -146,14 +162,14 @@ async function deleteUser(call: Call, raw: unknown) {
 async function checkUserDeletable(tx: Repositories, accountId: string, user: UserRecord): Promise<void> {
   const entity = { entityType: 'user', entityId: user.id } as const
   const conflict = (what: string) => iamErrors.deleteConflict(`Cannot delete entity, must ${what} first.`)
-  if ((await tx.accessKeys.forUser(accountId, user.id)).length) throw conflict('delete access keys')
-  if (await tx.loginProfiles.get(user.id)) throw conflict('delete login profile')
+  // The order IAM's recorded answers show: policies, then keys, then the rest (docs/iam-behaviour.md §6.3).
   if ((await tx.attachments.countForEntity(entity)) > 0) throw conflict('detach all policies')
   if ((await tx.inlinePolicies.names(entity, { limit: 1 })).items.length) throw conflict('delete policies')
-  if ((await tx.groupMembers.countGroupsOfUser(user.id)) > 0) throw conflict('remove user from all groups')
-  if ((await tx.signingCertificates.forUser(accountId, user.id)).length) throw conflict('delete signing certificates')
-  if ((await tx.sshPublicKeys.forUser(user.id)).length) throw conflict('delete SSH public keys')
-  if ((await tx.serviceCredentials.forUser(user.id)).length) throw conflict('delete service specific credentials')
+  if ((await tx.accessKeys.forUser(accountId, user.id)).length) throw conflict('delete access keys')
+  if ((await tx.signingCertificates.forUser(accountId, user.id)).length) throw conflict('delete certificates')
+  if ((await tx.sshPublicKeys.forUser(user.id)).length || (await tx.serviceCredentials.forUser(user.id)).length) throw conflict('remove referenced objects')
+  if (await tx.loginProfiles.get(user.id)) throw conflict('delete login profile')
+  if ((await tx.groupMembers.countGroupsOfUser(user.id)) > 0) throw conflict('remove users from group')
 }
 
 async function tagUser(call: Call, raw: unknown) {
@@ -164,6 +180,7 @@ async function tagUser(call: Call, raw: unknown) {
   await call.authorize({
     action: 'iam:TagUser',
     resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
     resourceTags: user ? await call.read.tags.list('user', user.id) : [],
     context: requestTagContext(tags)
   })
@@ -187,6 +204,7 @@ async function untagUser(call: Call, raw: unknown) {
   await call.authorize({
     action: 'iam:UntagUser',
     resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
     resourceTags: user ? await call.read.tags.list('user', user.id) : [],
     context: tagKeysContext(keys)
   })
@@ -204,7 +222,12 @@ async function listUserTags(call: Call, raw: unknown) {
   const input = raw as ListUserTagsRequest
   const name = input.UserName as string
   const user = await call.read.users.byName(call.accountId, name)
-  await call.authorize({ action: 'iam:ListUserTags', resource: arnFor(call.accountId, 'user', user, name), resourceTags: user ? await call.read.tags.list('user', user.id) : [] })
+  await call.authorize({
+    action: 'iam:ListUserTags',
+    resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
+    resourceTags: user ? await call.read.tags.list('user', user.id) : []
+  })
   if (!user) throw noSuchUser(name)
   const page = await listing(() => call.read.tags.page('user', user.id, pageRequest(input)))
   return { Tags: page.items, ...pageFields(page) }
@@ -218,6 +241,7 @@ async function putUserPermissionsBoundary(call: Call, raw: unknown) {
   await call.authorize({
     action: 'iam:PutUserPermissionsBoundary',
     resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
     resourceTags: user ? await call.read.tags.list('user', user.id) : [],
     context: { 'iam:PermissionsBoundary': boundary }
   })
@@ -239,6 +263,7 @@ async function deleteUserPermissionsBoundary(call: Call, raw: unknown) {
   await call.authorize({
     action: 'iam:DeleteUserPermissionsBoundary',
     resource: arnFor(call.accountId, 'user', user, name),
+    displayResource: `user ${name}`,
     resourceTags: user ? await call.read.tags.list('user', user.id) : [],
     ...(user?.permissionsBoundary ? { context: { 'iam:PermissionsBoundary': user.permissionsBoundary } } : {})
   })

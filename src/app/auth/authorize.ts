@@ -14,6 +14,11 @@ export interface AuthorizationRequest {
   readonly action: string
   /** The resource's ARN, or `*` for actions without resource-level permissions. */
   readonly resource: string
+  /**
+   * How AWS names the resource in the AccessDenied message when it is not the ARN: IAM writes
+   * `user bob`, `role r`, `policy path /`... (docs/iam-behaviour.md §20.3).
+   */
+  readonly displayResource?: string | undefined
   /** Tags of the resource, for aws:ResourceTag/*. */
   readonly resourceTags?: readonly Tag[] | undefined
   /** Action-specific keys: aws:RequestTag/*, aws:TagKeys, iam:PolicyARN, iam:PermissionsBoundary... */
@@ -30,7 +35,8 @@ export async function authorize(ctx: AppContext, caller: Caller, request: Author
     context: requestContext(caller, request)
   })
   if (decision.decision === 'Allow') return
-  throw iamErrors.accessDenied(`User: ${caller.arn} is not authorized to perform: ${request.action} on resource: ${request.resource} ${denialReason(decision, request.action)}`)
+  const shown = request.displayResource ?? request.resource
+  throw iamErrors.accessDenied(`User: ${caller.arn} is not authorized to perform: ${request.action} on resource: ${shown} ${denialReason(decision, request.action)}`)
 }
 
 function principalKey(caller: Caller): string {

@@ -2,8 +2,9 @@
 
 import type { GroupRecord, RoleRecord, Tag, UserRecord } from '../../store/ports/records.js'
 
+/** AWS sends "Policy" on the wire, although the model's enum says PermissionsBoundaryPolicy. */
 export function permissionsBoundary(arn: string | undefined): Record<string, string> | undefined {
-  return arn === undefined ? undefined : { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arn }
+  return arn === undefined ? undefined : { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: arn }
 }
 
 export function userOutput(u: UserRecord, tags?: readonly Tag[]): Record<string, unknown> {

@@ -1,5 +1,5 @@
 // MaxItems and Marker as IAM handles them: 100 items by default, at most 1000; a marker must be
-// one this server issued.
+// one this server issued (else ValidationError "Invalid Marker.", docs/iam-behaviour.md §3).
 
 import { iamErrors } from '../../core/aws-error.js'
 import type { Page, PageRequest } from '../../store/ports/records.js'
@@ -21,7 +21,7 @@ export async function listing<T>(run: () => Promise<Page<T>>): Promise<Page<T>> 
   try {
     return await run()
   } catch (e) {
-    if (e instanceof Error && e.name === 'InvalidMarker') throw iamErrors.invalidInput('Invalid Marker.')
+    if (e instanceof Error && e.name === 'InvalidMarker') throw iamErrors.validationError('Invalid Marker.')
     throw e
   }
 }
@@ -31,7 +31,7 @@ export function pageOf<T>(items: readonly T[], request: PageRequest): Page<T> {
   let start = 0
   if (request.marker !== undefined) {
     const n = /^[0-9]+$/.test(request.marker) ? Number(request.marker) : NaN
-    if (!Number.isSafeInteger(n) || n > items.length) throw iamErrors.invalidInput('Invalid Marker.')
+    if (!Number.isSafeInteger(n) || n > items.length) throw iamErrors.validationError('Invalid Marker.')
     start = n
   }
   const end = start + request.limit

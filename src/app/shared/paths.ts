@@ -7,8 +7,13 @@ export function pathOrRoot(path: unknown): string {
   return typeof path === 'string' ? path : '/'
 }
 
+/**
+ * The model's pathType pattern ("/", or "/" + printable ASCII + "/"), checked here rather than by
+ * the protocol layer because IAM answers a bad path with this message, not the generic one. IAM
+ * accepts empty segments ("/a//b/").
+ */
 export function checkPath(path: string): void {
-  if (path.length > 1 && (!path.startsWith('/') || !path.endsWith('/') || path.includes('//'))) {
-    throw iamErrors.invalidInput(`The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`)
+  if (path !== '/' && !/^\/[\u0021-\u007F]+\/$/.test(path)) {
+    throw iamErrors.validationError('The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.')
   }
 }

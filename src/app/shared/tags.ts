@@ -2,7 +2,7 @@
 // condition keys a tagging request carries (aws:RequestTag/KEY, aws:TagKeys).
 
 import { iamErrors } from '../../core/aws-error.js'
-import type { Tag } from '../../store/ports/records.js'
+import type { Tag, TaggableResource } from '../../store/ports/records.js'
 
 export const MAX_TAGS = 50
 
@@ -10,22 +10,29 @@ export function tagsOf(input: unknown): Tag[] {
   return Array.isArray(input) ? (input as Tag[]) : []
 }
 
-/** Checks a request's tags on their own (before merging with existing ones). */
-export function checkNewTags(tags: readonly Tag[]): void {
-  const seen = new Set<string>()
-  for (const tag of tags) {
-    const lower = tag.Key.toLowerCase()
-    if (seen.has(lower)) throw iamErrors.invalidInput('Duplicate tag keys found. Please note that Tag keys are case insensitive.')
-    seen.add(lower)
-    if (lower.startsWith('aws:')) throw iamErrors.invalidInput('Tag keys starting with \'aws:\' are reserved for internal use.')
-  }
-  if (tags.length > MAX_TAGS) throw iamErrors.limitExceeded(`The number of tags has reached the maximum limit.`)
+/** Tag keys of users and roles compare case-insensitively; those of every other resource exactly. */
+export function tagKeysCaseInsensitive(resource: TaggableResource): boolean {
+  return resource === 'user' || resource === 'role'
 }
 
-/** Tags after adding `added` to `existing` (same key, any case: the new one replaces). */
-export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
-  const out = new Map(existing.map((t) => [t.Key.toLowerCase(), t]))
-  for (const t of added) out.set(t.Key.toLowerCase(), t)
+/** Checks a request's tags on their own (before merging with existing ones). */
+export function checkNewTags(tags: readonly Tag[], resource: TaggableResource = 'user'): void {
+  const insensitive = tagKeysCaseInsensitive(resource)
+  const seen = new Set<string>()
+  for (const tag of tags) {
+    const key = insensitive ? tag.Key.toLowerCase() : tag.Key
+    if (seen.has(key)) throw iamErrors.invalidInput(insensitive ? 'Duplicate tag keys found. Please note that Tag keys are case insensitive.' : 'Duplicate tag keys found.')
+    seen.add(key)
+    if (tag.Key.toLowerCase().startsWith('aws:')) throw iamErrors.invalidInput("User-defined tag keys can't start with 'aws:'. This prefix is reserved for AWS tags.")
+  }
+  if (tags.length > MAX_TAGS) throw iamErrors.limitExceeded('The number of tags has reached the maximum limit.')
+}
+
+/** Tags after adding `added` to `existing` (a tag with the same key replaces the old one). */
+export function mergeTags(existing: readonly Tag[], added: readonly Tag[], resource: TaggableResource = 'user'): Tag[] {
+  const norm = (k: string) => (tagKeysCaseInsensitive(resource) ? k.toLowerCase() : k)
+  const out = new Map(existing.map((t) => [norm(t.Key), t]))
+  for (const t of added) out.set(norm(t.Key), t)
   return [...out.values()]
 }
 

@@ -22,7 +22,8 @@ export interface Decision {
 export function denialReason(decision: Decision, action: string): string {
   const type = decision.decidedBy ?? 'identity'
   const label = POLICY_TYPE_LABEL[type]
-  if (decision.decision === 'ExplicitDeny') return `with an explicit deny in ${article(label)} ${label}`
+  // AWS words an SCP's missing allow as an explicit deny too.
+  if (decision.decision === 'ExplicitDeny' || type === 'scp') return `with an explicit deny in ${article(label)} ${label}`
   return `because no ${label} allows the ${action} action`
 }
 
