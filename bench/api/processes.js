@@ -1,0 +1,59 @@
+// Child processes for the benchmarks: Portcullis (`portcullis serve`) and the bare baseline,
+// each on its own core's worth of scheduling, talked to over loopback.
+
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const cli = join(here, '../../dist/cli/main.js')
+
+function waitFor(child, pattern) {
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${output}`)), 60_000)
+    const onData = (chunk) => {
+      output += chunk.toString('utf8')
+      const m = pattern.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
+  })
+}
+
+export async function startPortcullis(dataDir, extraArgs = []) {
+  const started = performance.now()
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const m = await waitFor(child, /serving IAM and STS on (http:\/\/\S+)/)
+  const startupMs = performance.now() - started
+  const [, line] = readFileSync(join(dataDir, 'root-credentials.csv'), 'utf8').trim().split('\n')
+  const [accountId, , , accessKeyId, secretAccessKey] = line.split(',')
+  return { child, url: m[1], startupMs, root: { accountId, accessKeyId, secretAccessKey } }
+}
+
+export async function startBare() {
+  const child = spawn(process.execPath, [join(here, 'bare-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const m = await waitFor(child, /"port":(\d+)/)
+  return { child, url: `http://127.0.0.1:${m[1]}` }
+}
+
+export function stop(proc) {
+  return new Promise((resolve) => {
+    if (proc.child.exitCode !== null) return resolve()
+    proc.child.once('exit', () => resolve())
+    proc.child.kill('SIGTERM')
+  })
+}
+
+/** Resident memory of a process in MB (Linux). */
+export function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0)
+  return Math.round(kb / 1024)
+}

@@ -1,0 +1,101 @@
+// npm run bench:api [-- --json] [--requests N]
+//
+// Loopback throughput and latency of a SigV4-signed `iam GetUser` by a non-root user with five
+// attached policies, and of CreateUser+DeleteUser pairs, at 1, 16 and 64 connections, next to a
+// bare node:http server answering a fixed XML body (the ceiling) measured in the same run.
+// Request counts are bounded; servers run in child processes.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { call, signedQuery, tag } from './client.js'
+import { runLoad } from './load.js'
+import { startBare, startPortcullis, stop } from './processes.js'
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const option = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback
+}
+const baseRequests = option('--requests', 4000)
+const log = (line) => {
+  if (!json) console.log(line)
+}
+const round = (n, d = 0) => Math.round(n * 10 ** d) / 10 ** d
+
+const POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: 'arn:aws:iam::*:user/${aws:username}' },
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bench-bucket/*' },
+    { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: 'arn:aws:iam::*:user/admin*' }
+  ]
+})
+
+async function setUp(portcullis) {
+  const { url, root } = portcullis
+  await call(url, root, { Action: 'CreateUser', UserName: 'bench-user' })
+  for (let i = 1; i <= 5; i++) {
+    const xml = await call(url, root, { Action: 'CreatePolicy', PolicyName: `bench-policy-${i}`, PolicyDocument: POLICY })
+    await call(url, root, { Action: 'AttachUserPolicy', UserName: 'bench-user', PolicyArn: tag(xml, 'Arn') })
+  }
+  const key = await call(url, root, { Action: 'CreateAccessKey', UserName: 'bench-user' })
+  return { accessKeyId: tag(key, 'AccessKeyId'), secretAccessKey: tag(key, 'SecretAccessKey') }
+}
+
+async function scenario(name, url, connections, total, next) {
+  const result = await runLoad({ url, connections, total, next })
+  if (result.failures) throw new Error(`${name}: ${result.failures} of ${total} requests failed`)
+  return { perSecond: round(result.perSecond), p50Ms: round(result.p50, 2), p99Ms: round(result.p99, 2) }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'portcullis-bench-api-'))
+const portcullis = await startPortcullis(dataDir)
+const bare = await startBare()
+const results = { getUser: {}, createDeleteUser: {} }
+try {
+  const user = await setUp(portcullis)
+  const getUser = signedQuery(portcullis.url, user, { Action: 'GetUser', UserName: 'bench-user' })
+  const bareRequest = { ...getUser, headers: { ...getUser.headers } }
+  log(`API benchmark (loopback; ${baseRequests} requests per point at 16/64 connections)`)
+  for (const connections of [1, 16, 64]) {
+    const total = connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests
+    // Warm up both, then measure: bare first, then Portcullis, at the same concurrency.
+    await scenario('warm-up', bare.url, connections, 200, () => bareRequest)
+    await scenario('warm-up', portcullis.url, connections, 200, () => getUser)
+    const ceiling = await scenario('bare', bare.url, connections, total, () => bareRequest)
+    const ours = await scenario('GetUser', portcullis.url, connections, total, () => getUser)
+    results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
+    log(`GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`)
+  }
+  let pair = 0
+  for (const connections of [1, 16, 64]) {
+    const pairs = connections === 1 ? 300 : baseRequests / 4
+    // Each request alternates create and delete of the same name; signed in advance.
+    const requests = []
+    for (let i = 0; i < pairs; i++, pair++) {
+      requests.push(signedQuery(portcullis.url, portcullis.root, { Action: 'CreateUser', UserName: `bench-${pair}` }))
+      requests.push(signedQuery(portcullis.url, portcullis.root, { Action: 'DeleteUser', UserName: `bench-${pair}` }))
+    }
+    // Connection k sends pairs k, k+c, k+2c...: each delete follows its own create.
+    const sequences = Array.from({ length: connections }, () => [])
+    for (let i = 0; i < requests.length; i += 2) sequences[(i / 2) % connections].push(requests[i], requests[i + 1])
+    const result = await runLoad({ url: portcullis.url, connections, sequences })
+    if (result.failures) throw new Error(`CreateUser+DeleteUser: ${result.failures} requests failed`)
+    const ours = { perSecond: round(result.perSecond), p50Ms: round(result.p50, 2), p99Ms: round(result.p99, 2) }
+    results.createDeleteUser[connections] = { requestsPerSecond: ours.perSecond, createsPerSecond: round(ours.perSecond / 2), p50Ms: ours.p50Ms, p99Ms: ours.p99Ms }
+    log(`Create+Delete c=${String(connections).padStart(2)}  ${ours.perSecond} requests/s (${round(ours.perSecond / 2)} CreateUser/s) p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms`)
+  }
+  const targets = {
+    getUserAtLeast70PercentOfBare: Object.values(results.getUser).every((r) => r.ratio >= 0.7),
+    createUserAtLeast3000PerSecond: Math.max(...Object.values(results.createDeleteUser).map((r) => r.createsPerSecond)) >= 3000,
+    p99AtMost10MsAt64: results.getUser[64].portcullis.p99Ms <= 10
+  }
+  log(`targets: ${JSON.stringify(targets)}`)
+  if (json) console.log(JSON.stringify({ results, targets }))
+} finally {
+  await stop(bare)
+  await stop(portcullis)
+  rmSync(dataDir, { recursive: true, force: true })
+}
