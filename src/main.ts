@@ -43,6 +43,8 @@ export interface RunningServer {
   readonly url: string
   readonly server: Server
   readonly ctx: AppContext
+  /** The Query endpoint itself, for measuring it without HTTP. */
+  readonly query: QueryEndpoint
   /** Set on the start that created the first account. */
   readonly createdRootCredentials: RootCredentials | undefined
   close(): Promise<void>
@@ -110,6 +112,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${address.port}`,
     server,
     ctx,
+    query,
     createdRootCredentials: created,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))

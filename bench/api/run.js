@@ -67,7 +67,9 @@ try {
     const ceiling = await scenario('bare', bare.url, connections, total, () => bareRequest)
     const ours = await scenario('GetUser', portcullis.url, connections, total, () => getUser)
     results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
-    log(`GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`)
+    log(
+      `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`
+    )
   }
   let pair = 0
   for (const connections of [1, 16, 64]) {

@@ -46,7 +46,10 @@ async function benchWorkload(name) {
   const oursRate = measureSync(() => evaluate(loaded.set, prepared[i++ % prepared.length]), { seconds })
 
   const peers = {}
-  for (const [label, prepare] of [['public', preparePublic], ['core', prepareCore]]) {
+  for (const [label, prepare] of [
+    ['public', preparePublic],
+    ['core', prepareCore]
+  ]) {
     const peer = prepare(w)
     const decisions = []
     for (const r of requests) decisions.push(await peer.decide(r.request))
@@ -65,9 +68,15 @@ async function benchWorkload(name) {
     ratioCore: round(oursRate / peers.core.decisionsPerSecond, 1),
     ...(TARGETS[name] ? { target: TARGETS[name], targetMet: oursRate >= TARGETS[name] } : {})
   }
-  log(`${name.padEnd(8)} ${String(result.statements).padStart(5)} stmts  correct ${oursCorrect}/${requests.length} (peer ${peers.public.correct}/${requests.length}, core ${peers.core.correct}/${requests.length})`)
-  log(`         portcullis ${fmt(oursRate)} decisions/s (${result.portcullis.usPerDecision} µs)   peer ${fmt(peers.public.decisionsPerSecond)}/s   peer core ${fmt(peers.core.decisionsPerSecond)}/s`)
-  log(`         ratio ×${result.ratio} (public), ×${result.ratioCore} (core)${result.target ? `   target ${fmt(result.target)}/s: ${result.targetMet ? 'met' : 'NOT met'}` : ''}   compile ${result.compileMs} ms`)
+  log(
+    `${name.padEnd(8)} ${String(result.statements).padStart(5)} stmts  correct ${oursCorrect}/${requests.length} (peer ${peers.public.correct}/${requests.length}, core ${peers.core.correct}/${requests.length})`
+  )
+  log(
+    `         portcullis ${fmt(oursRate)} decisions/s (${result.portcullis.usPerDecision} µs)   peer ${fmt(peers.public.decisionsPerSecond)}/s   peer core ${fmt(peers.core.decisionsPerSecond)}/s`
+  )
+  log(
+    `         ratio ×${result.ratio} (public), ×${result.ratioCore} (core)${result.target ? `   target ${fmt(result.target)}/s: ${result.targetMet ? 'met' : 'NOT met'}` : ''}   compile ${result.compileMs} ms`
+  )
   return result
 }
 
@@ -75,11 +84,12 @@ async function benchWorkload(name) {
 function sixKilobytePolicy() {
   const w = JSON.parse(readFileSync(join(workloadDir, 'typical.json'), 'utf8'))
   const statements = []
-  for (const p of w.policies.identity) for (const s of p.policy.Statement) {
-    const next = [...statements, s]
-    if (JSON.stringify({ Version: '2012-10-17', Statement: next }, null, 2).length > 6144) break
-    statements.push(s)
-  }
+  for (const p of w.policies.identity)
+    for (const s of p.policy.Statement) {
+      const next = [...statements, s]
+      if (JSON.stringify({ Version: '2012-10-17', Statement: next }, null, 2).length > 6144) break
+      statements.push(s)
+    }
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)
 }
 
@@ -101,8 +111,12 @@ function benchParse() {
     targetUs: 50,
     targetMet: 1e6 / ours <= 50
   }
-  log(`parse    ${result.bytes} bytes, ${result.statements} statements: portcullis ${result.portcullisUs} µs (validated, typed), JSON.parse alone ${result.jsonParseUs} µs, peer ${result.peerUs} µs (validate + load)`)
-  log(`         portcullis takes ×${result.timeRelativeToJsonParse} the time of JSON.parse alone and runs at ×${result.ratioToPeer} the peer's speed   target ≤ 50 µs: ${result.targetMet ? 'met' : 'NOT met'}`)
+  log(
+    `parse    ${result.bytes} bytes, ${result.statements} statements: portcullis ${result.portcullisUs} µs (validated, typed), JSON.parse alone ${result.jsonParseUs} µs, peer ${result.peerUs} µs (validate + load)`
+  )
+  log(
+    `         portcullis takes ×${result.timeRelativeToJsonParse} the time of JSON.parse alone and runs at ×${result.ratioToPeer} the peer's speed   target ≤ 50 µs: ${result.targetMet ? 'met' : 'NOT met'}`
+  )
   return result
 }
 

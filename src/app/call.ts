@@ -8,8 +8,10 @@ import type { Caller } from './caller.js'
 import type { AppContext } from './context.js'
 
 export interface WriteOptions {
-  /** The write can change authorization decisions (policies, attachments, membership, boundaries, keys). */
+  /** The write can change authorization decisions or identities (policies, membership, boundaries, keys, users' names and tags). */
   readonly affectsAuthorization?: boolean
+  /** Narrower: only policies, attachments, membership or boundaries changed, not keys or their owners. */
+  readonly affectsPolicies?: boolean
 }
 
 export class Call {
@@ -41,6 +43,7 @@ export class Call {
     } finally {
       this.writing = false
       if (options.affectsAuthorization) this.ctx.authCache.invalidate(this.accountId)
+      else if (options.affectsPolicies) this.ctx.authCache.invalidatePolicies(this.accountId)
     }
   }
 

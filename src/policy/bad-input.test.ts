@@ -109,7 +109,12 @@ describe('a huge document', () => {
     const parsed = parsePolicy(text)
     if (!parsed.ok) expect.fail('does not parse')
     const set = compilePolicySet({ identity: [{ name: 'huge', policy: parsed.policy }] })
-    const req = (resource: string, team = 'team-4320', action = 's3:GetObject'): EvaluationRequest => ({ principal: USER, action, resource, context: { 'aws:PrincipalTag/team': team } })
+    const req = (resource: string, team = 'team-4320', action = 's3:GetObject'): EvaluationRequest => ({
+      principal: USER,
+      action,
+      resource,
+      context: { 'aws:PrincipalTag/team': team }
+    })
 
     const allowed = evaluate(set, req('arn:aws:s3:::bucket-4320/k'))
     expect(allowed.decision).toBe('Allow')
@@ -319,14 +324,28 @@ describe('pathological wildcards are evaluated without backtracking', () => {
   })
 
   it('policy variables resolved to 100 KB values', () => {
-    const doc = statementDoc({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::home/\${aws:username}/${many}`, Condition: { StringLike: { 's3:prefix': `\${aws:username}${many}*b` } } })
+    const doc = statementDoc({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::home/\${aws:username}/${many}`,
+      Condition: { StringLike: { 's3:prefix': `\${aws:username}${many}*b` } }
+    })
     const name = 'a'.repeat(KB100)
-    expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::home/${name}/${name}`, context: { 'aws:username': name, 's3:prefix': `${name}${name}b` } })).decision).toBe('Allow')
-    expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::home/${name}/${name}`, context: { 'aws:username': name, 's3:prefix': `${name}${name}` } })).decision).toBe('ImplicitDeny')
+    expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::home/${name}/${name}`, context: { 'aws:username': name, 's3:prefix': `${name}${name}b` } })).decision).toBe(
+      'Allow'
+    )
+    expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::home/${name}/${name}`, context: { 'aws:username': name, 's3:prefix': `${name}${name}` } })).decision).toBe(
+      'ImplicitDeny'
+    )
   })
 
   it('many wildcard statements against one long resource', () => {
-    const statements = Array.from({ length: 100 }, (_, i) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'*a'.repeat(20)}*x${i}*`, Condition: { StringEquals: { 'aws:username': `user${i}` } } }))
+    const statements = Array.from({ length: 100 }, (_, i) => ({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::${'*a'.repeat(20)}*x${i}*`,
+      Condition: { StringEquals: { 'aws:username': `user${i}` } }
+    }))
     const doc = statementDoc(statements)
     expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::${'a'.repeat(KB100)}x42`, context: { 'aws:username': 'user42' } })).statements[0]?.statementIndex).toBe(42)
     expect(bounded(() => decideWith(doc, { resource: `arn:aws:s3:::${'a'.repeat(KB100)}`, context: { 'aws:username': 'user42' } })).decision).toBe('ImplicitDeny')
@@ -420,6 +439,11 @@ describe('hostile requests', () => {
 
   it('the normal requests still decide correctly next to them', () => {
     expect(decideWith(doc, { resource: 'arn:aws:s3:::bucket/alice/k', context: { 'aws:username': 'alice', 'aws:SourceIp': '10.1.1.1' } }).decision).toBe('Allow')
-    expect(decideWith(doc, { resource: 'arn:aws:s3:::bucket/alice/k', context: { 'aws:username': 'alice', 'aws:SourceIp': '10.1.1.1', 'aws:CurrentTime': '2031-01-01T00:00:00Z', 's3:max-keys': 5000 } }).decision).toBe('ExplicitDeny')
+    expect(
+      decideWith(doc, {
+        resource: 'arn:aws:s3:::bucket/alice/k',
+        context: { 'aws:username': 'alice', 'aws:SourceIp': '10.1.1.1', 'aws:CurrentTime': '2031-01-01T00:00:00Z', 's3:max-keys': 5000 }
+      }).decision
+    ).toBe('ExplicitDeny')
   })
 })

@@ -27,9 +27,7 @@ export interface PrincipalEntry {
 }
 
 /** `"Principal": "*"` is `{ wildcard: true }`; the object form lists entries in source order. */
-export type PrincipalBlock =
-  | { readonly wildcard: true; readonly entries: readonly [] }
-  | { readonly wildcard: false; readonly entries: readonly PrincipalEntry[] }
+export type PrincipalBlock = { readonly wildcard: true; readonly entries: readonly [] } | { readonly wildcard: false; readonly entries: readonly PrincipalEntry[] }
 
 /** Condition values may be written as JSON strings, numbers or booleans. */
 export type ConditionScalar = string | number | boolean

@@ -35,8 +35,33 @@ const OTHER_ACCOUNT = '210987654321'
 
 type Body = Omit<Statement, 'index' | 'location'>
 
-const ACTION_PATTERNS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:Get*', 's3:*', '*', 's3:?etObject', 'S3:getobject', 's3:*Object', 'ec2:RunInstances', 'ec2:*', 'ec2:*Instances', 'iam:PassRole', 'iam:*']
-const REQUEST_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 'S3:GETOBJECT', 'ec2:RunInstances', 'ec2:StopInstances', 'iam:PassRole', 'sts:AssumeRole']
+const ACTION_PATTERNS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:Get*',
+  's3:*',
+  '*',
+  's3:?etObject',
+  'S3:getobject',
+  's3:*Object',
+  'ec2:RunInstances',
+  'ec2:*',
+  'ec2:*Instances',
+  'iam:PassRole',
+  'iam:*'
+]
+const REQUEST_ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteObject',
+  'S3:GETOBJECT',
+  'ec2:RunInstances',
+  'ec2:StopInstances',
+  'iam:PassRole',
+  'sts:AssumeRole'
+]
 
 const RESOURCE_PATTERNS = [
   '*',
@@ -86,7 +111,10 @@ const PRINCIPALS = [
   's3.amazonaws.com'
 ]
 
-const clause = (operator: string, key: string, values: readonly (string | number | boolean)[], isArray = values.length > 1): ConditionClause => ({ operator, entries: [{ key, values, isArray }] })
+const clause = (operator: string, key: string, values: readonly (string | number | boolean)[], isArray = values.length > 1): ConditionClause => ({
+  operator,
+  entries: [{ key, values, isArray }]
+})
 
 const CLAUSES: readonly ConditionClause[] = [
   clause('StringEquals', 'aws:username', ['alice']),
@@ -159,7 +187,10 @@ function build(bodies: readonly Body[], version: Policy['version'] = '2012-10-17
 function policyArb(withPrincipal = false, effect = effectArb): fc.Arbitrary<Policy> {
   const st = statementArb(effect, withPrincipal)
   return fc
-    .tuple(fc.oneof({ weight: 4, arbitrary: fc.array(st, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.array(st, { minLength: 12, maxLength: 24 }) }), fc.constantFrom<Policy['version']>('2012-10-17', '2012-10-17', '2012-10-17', '2008-10-17'))
+    .tuple(
+      fc.oneof({ weight: 4, arbitrary: fc.array(st, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.array(st, { minLength: 12, maxLength: 24 }) }),
+      fc.constantFrom<Policy['version']>('2012-10-17', '2012-10-17', '2012-10-17', '2008-10-17')
+    )
     .map(([bodies, version]) => build(bodies, version))
 }
 
@@ -169,13 +200,13 @@ const ALLOW_ALL: Body = { effect: 'Allow', action: { values: ['*'], isArray: fal
 const levelArb = (name: string): fc.Arbitrary<PolicyLevel> =>
   fc.tuple(fc.array(policyArb(), { minLength: 1, maxLength: 2 }), fc.boolean(), fc.boolean()).map(([policies, fullAccess, more]) => ({
     target: name,
-    policies: [
-      ...(fullAccess || more ? [{ name: `${name}-full`, policy: build([ALLOW_ALL]) }] : []),
-      ...policies.map((policy, i) => ({ name: `${name}-${i}`, policy }))
-    ]
+    policies: [...(fullAccess || more ? [{ name: `${name}-full`, policy: build([ALLOW_ALL]) }] : []), ...policies.map((policy, i) => ({ name: `${name}-${i}`, policy }))]
   }))
 
-const named = (prefix: string) => (policies: readonly Policy[]): NamedPolicy[] => policies.map((policy, i) => ({ name: `${prefix}-${i}`, policy }))
+const named =
+  (prefix: string) =>
+  (policies: readonly Policy[]): NamedPolicy[] =>
+    policies.map((policy, i) => ({ name: `${prefix}-${i}`, policy }))
 
 interface SetSpec {
   identity: NamedPolicy[]
@@ -191,11 +222,20 @@ const sometimes = <T>(arb: fc.Arbitrary<T>, nulls: number): fc.Arbitrary<T | nul
 
 const setArb: fc.Arbitrary<SetSpec> = fc.record({
   identity: fc.array(policyArb(), { maxLength: 3 }).map(named('identity')),
-  boundary: sometimes(policyArb().map((policy) => ({ name: 'boundary', policy })), 2),
+  boundary: sometimes(
+    policyArb().map((policy) => ({ name: 'boundary', policy })),
+    2
+  ),
   session: sometimes(fc.array(policyArb(), { minLength: 1, maxLength: 2 }).map(named('session')), 3),
-  resource: sometimes(policyArb(true).map((policy) => ({ name: 'resource', policy })), 2),
+  resource: sometimes(
+    policyArb(true).map((policy) => ({ name: 'resource', policy })),
+    2
+  ),
   scp: fc.constantFrom(0, 0, 1, 1, 2, 3).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...['root', 'ou', 'account'].slice(0, n).map(levelArb)))),
-  rcp: sometimes(levelArb('rcp-root').map((l) => [l]), 3).map((l) => l ?? [])
+  rcp: sometimes(
+    levelArb('rcp-root').map((l) => [l]),
+    3
+  ).map((l) => l ?? [])
 })
 
 const input = (s: SetSpec): PolicySetInput => ({ identity: s.identity, boundary: s.boundary, session: s.session, resource: s.resource, scp: s.scp, rcp: s.rcp })
@@ -275,14 +315,21 @@ describe('monotonicity', () => {
   it('adding a Deny statement never turns a non-Allow into Allow, nor an ExplicitDeny into anything else', () => {
     const seen = new Set<string>()
     fc.assert(
-      fc.property(setArb, requestArb, targetArb, fc.nat(), fc.oneof(statementArb(fc.constant('Deny'), true), fc.constant<Body>({ ...ALLOW_ALL, effect: 'Deny', principal: { wildcard: true, entries: [] } })), (s, r, target, pick, deny) => {
-        const withoutPrincipal = target === 'resource' ? deny : (({ principal: _p, notPrincipal: _n, ...rest }: Body): Body => rest)(deny)
-        const before = decide(s, r)
-        const after = decide(withStatement(s, target, pick, withoutPrincipal), r)
-        seen.add(`${before.decision}>${after.decision}`)
-        if (before.decision !== 'Allow') expect(after.decision).not.toBe('Allow')
-        if (before.decision === 'ExplicitDeny') expect(after.decision).toBe('ExplicitDeny')
-      }),
+      fc.property(
+        setArb,
+        requestArb,
+        targetArb,
+        fc.nat(),
+        fc.oneof(statementArb(fc.constant('Deny'), true), fc.constant<Body>({ ...ALLOW_ALL, effect: 'Deny', principal: { wildcard: true, entries: [] } })),
+        (s, r, target, pick, deny) => {
+          const withoutPrincipal = target === 'resource' ? deny : (({ principal: _p, notPrincipal: _n, ...rest }: Body): Body => rest)(deny)
+          const before = decide(s, r)
+          const after = decide(withStatement(s, target, pick, withoutPrincipal), r)
+          seen.add(`${before.decision}>${after.decision}`)
+          if (before.decision !== 'Allow') expect(after.decision).not.toBe('Allow')
+          if (before.decision === 'ExplicitDeny') expect(after.decision).toBe('ExplicitDeny')
+        }
+      ),
       RUNS
     )
     // The generators reach every interesting transition.
@@ -343,22 +390,45 @@ describe('print and parse', () => {
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)),
     fc.boolean()
   )
-  const operatorNames = ['StringEquals', 'StringNotLikeIfExists', 'ForAnyValue:StringEquals', 'ForAllValues:NumericLessThan', 'Bool', 'IpAddress', 'ArnLike', 'Null', 'stringequals', 'BinaryEquals']
+  const operatorNames = [
+    'StringEquals',
+    'StringNotLikeIfExists',
+    'ForAnyValue:StringEquals',
+    'ForAllValues:NumericLessThan',
+    'Bool',
+    'IpAddress',
+    'ArnLike',
+    'Null',
+    'stringequals',
+    'BinaryEquals'
+  ]
   const clauseArb: fc.Arbitrary<ConditionClause> = fc.oneof(
     fc.record({
       operator: fc.constantFrom(...operatorNames),
       entries: fc.uniqueArray(
         // (Keys that look like array indexes are left out: JavaScript objects put them first, so
         // their order is not kept; order does not matter to evaluation.)
-        fc.record({ key: fc.string({ minLength: 1 }).filter((k) => !/^(?:0|[1-9][0-9]*)$/.test(k)), values: fc.array(scalar, { minLength: 1, maxLength: 3 }), isArray: fc.boolean() }).map((e) => (e.isArray ? e : { ...e, values: e.values.slice(0, 1) })),
+        fc
+          .record({
+            key: fc.string({ minLength: 1 }).filter((k) => !/^(?:0|[1-9][0-9]*)$/.test(k)),
+            values: fc.array(scalar, { minLength: 1, maxLength: 3 }),
+            isArray: fc.boolean()
+          })
+          .map((e) => (e.isArray ? e : { ...e, values: e.values.slice(0, 1) })),
         { maxLength: 3, selector: (e) => e.key.toLowerCase() }
       )
     }),
-    fc.record({ operator: fc.constantFrom('DateGreaterThan', 'DateLessThanEqualsIfExists'), entries: fc.constant([{ key: 'aws:CurrentTime', values: ['2020-01-01T00:00:00Z', 1577836800], isArray: true }]) }),
+    fc.record({
+      operator: fc.constantFrom('DateGreaterThan', 'DateLessThanEqualsIfExists'),
+      entries: fc.constant([{ key: 'aws:CurrentTime', values: ['2020-01-01T00:00:00Z', 1577836800], isArray: true }])
+    }),
     fc.constant({ operator: 'SomeFutureOperator', entries: [] })
   )
   const text = fc.string({ unit: 'grapheme', maxLength: 12 })
-  const resourceValue = fc.oneof(fc.constantFrom(...RESOURCE_PATTERNS), text.map((t) => `arn:aws:s3:::${t}`))
+  const resourceValue = fc.oneof(
+    fc.constantFrom(...RESOURCE_PATTERNS),
+    text.map((t) => `arn:aws:s3:::${t}`)
+  )
   const actionValue = fc.oneof(fc.constantFrom(...ACTION_PATTERNS), fc.stringMatching(/^[a-z0-9-]{1,8}:[A-Za-z*?]{0,10}$/))
   const principalValue = fc.oneof(
     fc.constant<PrincipalBlock>({ wildcard: true, entries: [] }),
@@ -550,7 +620,14 @@ describe('a naive reference evaluator (identity policies only)', () => {
     return new RegExp(`^${resolved}$`)
   }
 
-  const actionMatches = (pattern: string, action: string): boolean => new RegExp(`^${pattern.toLowerCase().split('').map((c) => (c === '*' ? '[^]*' : c === '?' ? '[^]' : escape(c))).join('')}$`).test(action.toLowerCase())
+  const actionMatches = (pattern: string, action: string): boolean =>
+    new RegExp(
+      `^${pattern
+        .toLowerCase()
+        .split('')
+        .map((c) => (c === '*' ? '[^]*' : c === '?' ? '[^]' : escape(c)))
+        .join('')}$`
+    ).test(action.toLowerCase())
 
   function applies(s: Statement, r: EvaluationRequest, variables: boolean): boolean {
     const context = r.context ?? {}
@@ -591,7 +668,11 @@ describe('a naive reference evaluator (identity policies only)', () => {
           const label = `${r.action} ${r.resource} ${JSON.stringify(r.context)}`
           expect(got.decision, label).toBe(want)
           const decisive = deny ?? (crossAccount ? undefined : allow)
-          if (decisive) expect(got.statements.map((ref) => [ref.policyIndex, ref.statementIndex]), label).toEqual([[decisive.policyIndex, decisive.s.index]])
+          if (decisive)
+            expect(
+              got.statements.map((ref) => [ref.policyIndex, ref.statementIndex]),
+              label
+            ).toEqual([[decisive.policyIndex, decisive.s.index]])
         }
       }),
       RUNS
@@ -603,7 +684,19 @@ describe('hostile requests', () => {
   const weird = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
-    fc.constantFrom('', '*', ':', 'arn:', 'arn:aws:s3:::', 'arn:aws:iam::123456789012:root', '${aws:username}', '__proto__', 'constructor', 'a'.repeat(10_000), 'arn:aws:s3:::bucket/home/alice/x')
+    fc.constantFrom(
+      '',
+      '*',
+      ':',
+      'arn:',
+      'arn:aws:s3:::',
+      'arn:aws:iam::123456789012:root',
+      '${aws:username}',
+      '__proto__',
+      'constructor',
+      'a'.repeat(10_000),
+      'arn:aws:s3:::bucket/home/alice/x'
+    )
   )
   const value: fc.Arbitrary<unknown> = fc.oneof(
     weird,
@@ -616,7 +709,11 @@ describe('hostile requests', () => {
     fc.array(fc.array(fc.string(), { maxLength: 2 }), { maxLength: 2 }),
     fc.object({ maxDepth: 1 })
   )
-  const contextArbWild = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('aws:username', 'AWS:USERNAME', 'aws:SourceIp', 'aws:TagKeys', 's3:prefix', 'aws:CurrentTime', '__proto__', 'constructor', 'toString')), value, { maxKeys: 6 })
+  const contextArbWild = fc.dictionary(
+    fc.oneof(fc.string(), fc.constantFrom('aws:username', 'AWS:USERNAME', 'aws:SourceIp', 'aws:TagKeys', 's3:prefix', 'aws:CurrentTime', '__proto__', 'constructor', 'toString')),
+    value,
+    { maxKeys: 6 }
+  )
   const wildRequest = fc.record({
     principal: fc.oneof(weird, fc.constantFrom(...PRINCIPALS)),
     action: fc.oneof(weird, fc.constantFrom(...REQUEST_ACTIONS)),
@@ -647,11 +744,35 @@ describe('hostile requests', () => {
     const wildStatement = fc.record({
       effect: effectArb,
       action: stringList(fc.oneof(wildText, fc.constantFrom(...ACTION_PATTERNS))),
-      resource: stringList(fc.oneof(wildText.map((t) => `arn:aws:s3:::${t}`), wildText, fc.constantFrom(...RESOURCE_PATTERNS))),
+      resource: stringList(
+        fc.oneof(
+          wildText.map((t) => `arn:aws:s3:::${t}`),
+          wildText,
+          fc.constantFrom(...RESOURCE_PATTERNS)
+        )
+      ),
       condition: fc.array(
         fc.record({
-          operator: fc.constantFrom('StringLike', 'StringEquals', 'ArnLike', 'IpAddress', 'NumericEquals', 'DateLessThan', 'BinaryEquals', 'Bool', 'ForAllValues:StringLike', 'Null'),
-          entries: fc.array(fc.record({ key: fc.oneof(wildText, fc.constantFrom('aws:username', 's3:prefix')), values: fc.array(fc.oneof(wildText, fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3 }), isArray: fc.constant(true) }), { maxLength: 2 })
+          operator: fc.constantFrom(
+            'StringLike',
+            'StringEquals',
+            'ArnLike',
+            'IpAddress',
+            'NumericEquals',
+            'DateLessThan',
+            'BinaryEquals',
+            'Bool',
+            'ForAllValues:StringLike',
+            'Null'
+          ),
+          entries: fc.array(
+            fc.record({
+              key: fc.oneof(wildText, fc.constantFrom('aws:username', 's3:prefix')),
+              values: fc.array(fc.oneof(wildText, fc.integer(), fc.boolean()), { minLength: 1, maxLength: 3 }),
+              isArray: fc.constant(true)
+            }),
+            { maxLength: 2 }
+          )
         }),
         { maxLength: 2 }
       )
@@ -692,8 +813,10 @@ describe('the two parse paths', () => {
       if (k !== head) out[k] = v
       else if (rest.length > 0) out[k] = mutate(v, rest, how, replacement)
       else if (how === 0) out[k] = replacement
-      else if (how === 1) continue // delete the member
-      else if (how === 2) out[k.toLowerCase() === k ? k.toUpperCase() : k.toLowerCase()] = v // misspell its key
+      else if (how === 1)
+        continue // delete the member
+      else if (how === 2)
+        out[k.toLowerCase() === k ? k.toUpperCase() : k.toLowerCase()] = v // misspell its key
       else {
         out[k] = v
         out.Unknown = replacement
@@ -705,20 +828,30 @@ describe('the two parse paths', () => {
   const strip = (r: ReturnType<typeof parsePolicy>): unknown =>
     r.ok
       ? { ok: true, policy: { ...r.policy, statements: r.policy.statements.map(({ location: _l, ...st }) => st) } }
-      : { ok: false, errors: r.errors.map((e) => ({ code: e.code, message: e.message, detail: e.detail, path: e.path, line: e.line, ...(e.line > 1 ? { column: e.column } : {}) })) }
+      : {
+          ok: false,
+          errors: r.errors.map((e) => ({ code: e.code, message: e.message, detail: e.detail, path: e.path, line: e.line, ...(e.line > 1 ? { column: e.column } : {}) }))
+        }
 
   it('JSON.parse with a scan, and the position-keeping parser, give the same policy and errors', () => {
     // A byte-order mark makes JSON.parse fail, so the same document takes the other path.
     fc.assert(
-      fc.property(fc.tuple(policyArb(), policyArb(true)), fc.constantFrom<PolicyKind>('identity', 'resource', 'trust', 'scp', 'rcp'), fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...REPLACEMENTS), ([identity, resource], kind, pick, how, replacement) => {
-        const doc = JSON.parse(printPolicy(kind === 'identity' ? identity : resource)) as Json
-        const all = paths(doc)
-        const mutated = mutate(doc, all[pick % all.length] ?? [], how, replacement)
-        const text = JSON.stringify(mutated, null, 2)
-        const fast = parsePolicy(text, { kind })
-        const slow = parsePolicy(`\ufeff${text}`, { kind })
-        expect(strip(slow)).toEqual(strip(fast))
-      }),
+      fc.property(
+        fc.tuple(policyArb(), policyArb(true)),
+        fc.constantFrom<PolicyKind>('identity', 'resource', 'trust', 'scp', 'rcp'),
+        fc.nat(),
+        fc.nat({ max: 3 }),
+        fc.constantFrom(...REPLACEMENTS),
+        ([identity, resource], kind, pick, how, replacement) => {
+          const doc = JSON.parse(printPolicy(kind === 'identity' ? identity : resource)) as Json
+          const all = paths(doc)
+          const mutated = mutate(doc, all[pick % all.length] ?? [], how, replacement)
+          const text = JSON.stringify(mutated, null, 2)
+          const fast = parsePolicy(text, { kind })
+          const slow = parsePolicy(`\ufeff${text}`, { kind })
+          expect(strip(slow)).toEqual(strip(fast))
+        }
+      ),
       { numRuns: 300 }
     )
   })

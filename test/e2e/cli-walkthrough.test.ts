@@ -35,10 +35,24 @@ describe('the guide with the AWS CLI', () => {
     const attached = await aws<{ AttachedPolicies: { PolicyName: string }[] }>('iam', 'list-attached-group-policies', '--group-name', 'devops')
     expect(attached.AttachedPolicies.map((p) => p.PolicyName)).toEqual(['AmazonEC2FullAccess'])
 
-    const policy = await aws<{ Policy: { Arn: string; DefaultVersionId: string } }>('iam', 'create-policy', '--policy-name', 'S3ReadOnly', '--policy-document', 'file://s3-read-only.json')
+    const policy = await aws<{ Policy: { Arn: string; DefaultVersionId: string } }>(
+      'iam',
+      'create-policy',
+      '--policy-name',
+      'S3ReadOnly',
+      '--policy-document',
+      'file://s3-read-only.json'
+    )
     expect(policy.Policy).toMatchObject({ Arn: 'arn:aws:iam::123456789012:policy/S3ReadOnly', DefaultVersionId: 'v1' })
     // The CLI decodes the URL-encoded document it gets back into JSON, as it does against AWS.
-    const version = await aws<{ PolicyVersion: { Document: { Statement: { Action: string[] }[] } } }>('iam', 'get-policy-version', '--policy-arn', policy.Policy.Arn, '--version-id', 'v1')
+    const version = await aws<{ PolicyVersion: { Document: { Statement: { Action: string[] }[] } } }>(
+      'iam',
+      'get-policy-version',
+      '--policy-arn',
+      policy.Policy.Arn,
+      '--version-id',
+      'v1'
+    )
     expect(version.PolicyVersion.Document.Statement[0]?.Action).toEqual(['s3:GetObject', 's3:ListBucket'])
 
     const dir = mkdtempSync(join(tmpdir(), 'portcullis-trust-'))

@@ -36,7 +36,10 @@ describe('bad input gets a clear AWS error', () => {
   })
 
   it('a 10 MB body is refused before it is read', async () => {
-    const res = await rawRequest(server.url, { headers: { 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=ListUsers' })
+    const res = await rawRequest(server.url, {
+      headers: { 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=ListUsers'
+    })
     expect(res.status).toBe(413)
     expect(errorOf(res.body).code).toBe('RequestEntityTooLarge')
   })
@@ -86,7 +89,12 @@ describe('bad input gets a clear AWS error', () => {
     const { sign } = await import('../../src/sigv4/index.js')
     const target = new URL('/', server.url)
     const headers = { 'content-type': 'application/x-www-form-urlencoded', host: target.host }
-    const added = sign({ method: 'POST', url: target, headers, body: new TextEncoder().encode('Action=ListUsers&Version=2010-05-08') }, server.root, { region: 'us-east-1', service: 'iam' }, new Date())
+    const added = sign(
+      { method: 'POST', url: target, headers, body: new TextEncoder().encode('Action=ListUsers&Version=2010-05-08') },
+      server.root,
+      { region: 'us-east-1', service: 'iam' },
+      new Date()
+    )
     const res = await rawRequest(server.url, { headers: { ...headers, ...added }, body: 'Action=ListUsers&Version=2010-05-08&MaxItems=1' })
     expect(res.status).toBe(403)
     expect(errorOf(res.body).code).toBe('SignatureDoesNotMatch')
@@ -111,7 +119,9 @@ describe('accounts', () => {
     const second = JSON.parse(out) as { accountId: string; accessKeyId: string; secretAccessKey: string; password: string }
     expect(second.accountId).toBe('210987654321')
     const other = server.iam({ accessKeyId: second.accessKeyId, secretAccessKey: second.secretAccessKey })
-    expect((await server.sts({ accessKeyId: second.accessKeyId, secretAccessKey: second.secretAccessKey }).send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::210987654321:root')
+    expect((await server.sts({ accessKeyId: second.accessKeyId, secretAccessKey: second.secretAccessKey }).send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      'arn:aws:iam::210987654321:root'
+    )
     await other.send(new CreateUserCommand({ UserName: 'only-in-second' }))
     await server.iam().send(new CreateUserCommand({ UserName: 'only-in-first' }))
     expect((await other.send(new ListUsersCommand({}))).Users?.map((u) => u.UserName)).toEqual(['only-in-second'])

@@ -172,7 +172,7 @@ async function uploadServerCertificate(call: Call, raw: unknown) {
   }
   await call.write(async (tx) => {
     if (await tx.serverCertificates.byName(call.accountId, name)) throw serverCertificateExists(name)
-    if ((await tx.serverCertificates.count(call.accountId)) >= SERVER_CERTIFICATES_PER_ACCOUNT) {
+    if ((await tx.serverCertificates.countUpTo(call.accountId, SERVER_CERTIFICATES_PER_ACCOUNT)) >= SERVER_CERTIFICATES_PER_ACCOUNT) {
       throw iamErrors.limitExceeded(`Cannot exceed quota for ServerCertificatesPerAccount: ${SERVER_CERTIFICATES_PER_ACCOUNT}`)
     }
     try {

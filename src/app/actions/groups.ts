@@ -42,7 +42,8 @@ async function createGroup(call: Call, raw: unknown) {
   const group: GroupRecord = { id: newId('group', call.ctx.random), accountId: call.accountId, name, path, arn, createdAt: call.now }
   await call.write(async (tx) => {
     if (await tx.groups.byName(call.accountId, name)) throw groupExists(name)
-    if ((await tx.groups.count(call.accountId)) >= GROUPS_PER_ACCOUNT) throw iamErrors.limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`)
+    if ((await tx.groups.countUpTo(call.accountId, GROUPS_PER_ACCOUNT)) >= GROUPS_PER_ACCOUNT)
+      throw iamErrors.limitExceeded(`Cannot exceed quota for GroupsPerAccount: ${GROUPS_PER_ACCOUNT}`)
     try {
       await tx.groups.insert(group)
     } catch (e) {
@@ -99,7 +100,7 @@ async function updateGroup(call: Call, raw: unknown) {
         throw e
       }
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
@@ -115,7 +116,7 @@ async function deleteGroup(call: Call, raw: unknown) {
       await checkGroupDeletable(tx, current)
       await tx.groups.delete(call.accountId, current.id)
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
@@ -148,7 +149,7 @@ async function addUserToGroup(call: Call, raw: unknown) {
       if ((await tx.groupMembers.countGroupsOfUser(user.id)) >= GROUPS_PER_USER) throw iamErrors.limitExceeded(`Cannot exceed quota for GroupsPerUser: ${GROUPS_PER_USER}`)
       await tx.groupMembers.add(call.accountId, group.id, user.id)
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
@@ -164,7 +165,7 @@ async function removeUserFromGroup(call: Call, raw: unknown) {
       const { user, group } = await requireMember(tx, call.accountId, userName, groupName)
       await tx.groupMembers.remove(group.id, user.id)
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }

@@ -38,7 +38,7 @@ function putPolicy(type: AttachableEntity): ActionHandler {
         const current = existing.find((p) => p.name.toLowerCase() === policyName.toLowerCase())
         await tx.inlinePolicies.put(call.accountId, ref, current?.name ?? policyName, document)
       },
-      { affectsAuthorization: true }
+      { affectsPolicies: true }
     )
     return undefined
   }
@@ -70,7 +70,7 @@ function deletePolicy(type: AttachableEntity): ActionHandler {
         if (!policy) throw noSuchInlinePolicy(type, policyName)
         await tx.inlinePolicies.delete(ref, policy.name)
       },
-      { affectsAuthorization: true }
+      { affectsPolicies: true }
     )
     return undefined
   }

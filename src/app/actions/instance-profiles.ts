@@ -59,7 +59,7 @@ async function createInstanceProfile(call: Call, raw: unknown) {
   const profile: InstanceProfileRecord = { id: newId('instanceProfile', call.ctx.random), accountId: call.accountId, name, path, arn, createdAt: call.now }
   await call.write(async (tx) => {
     if (await tx.instanceProfiles.byName(call.accountId, name)) throw alreadyExists(name)
-    if ((await tx.instanceProfiles.count(call.accountId)) >= INSTANCE_PROFILES_PER_ACCOUNT) {
+    if ((await tx.instanceProfiles.countUpTo(call.accountId, INSTANCE_PROFILES_PER_ACCOUNT)) >= INSTANCE_PROFILES_PER_ACCOUNT) {
       throw iamErrors.limitExceeded(`Cannot exceed quota for InstanceProfilesPerAccount: ${INSTANCE_PROFILES_PER_ACCOUNT}`)
     }
     try {

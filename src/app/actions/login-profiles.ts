@@ -6,6 +6,7 @@
 import type { ChangePasswordRequest, CreateLoginProfileRequest, DeleteLoginProfileRequest, GetLoginProfileRequest, UpdateLoginProfileRequest } from '@aws-sdk/client-iam'
 import { AwsError, iamErrors } from '../../core/aws-error.js'
 import type { LoginProfileRecord, PasswordPolicy, UserRecord } from '../../store/ports/records.js'
+import { AccessDenied } from '../auth/authorize.js'
 import type { ActionTable, Call } from '../call.js'
 import { checkPasswordPolicy, nextPasswordHistory, PASSWORD_POLICY_VIOLATION_MESSAGE, reusesRecentPassword } from '../shared/credentials-password-policy.js'
 import { credentialOwner, currentOwner, type CredentialOwner } from '../shared/credentials-target.js'
@@ -138,7 +139,7 @@ async function changePassword(call: Call, raw: unknown) {
 
 /** An AccessDenied for want of an allow (not an explicit deny). */
 function isImplicitDenial(e: unknown): boolean {
-  return e instanceof AwsError && e.code === 'AccessDenied' && !e.message.includes('with an explicit deny')
+  return e instanceof AccessDenied && e.decision.decision === 'ImplicitDeny'
 }
 
 export const loginProfilesActions: ActionTable = {

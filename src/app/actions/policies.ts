@@ -99,7 +99,8 @@ async function createPolicy(call: Call, raw: unknown) {
   const exists = () => iamErrors.entityAlreadyExists(`A policy called ${name} already exists. Duplicate names are not allowed.`)
   await call.write(async (tx) => {
     if (await tx.policies.byName(call.accountId, name)) throw exists()
-    if ((await tx.policies.count(call.accountId)) >= POLICIES_PER_ACCOUNT) throw iamErrors.limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${POLICIES_PER_ACCOUNT}`)
+    if ((await tx.policies.countUpTo(call.accountId, POLICIES_PER_ACCOUNT)) >= POLICIES_PER_ACCOUNT)
+      throw iamErrors.limitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${POLICIES_PER_ACCOUNT}`)
     try {
       await tx.policies.insert(policy)
     } catch (e) {
@@ -161,7 +162,7 @@ async function deletePolicy(call: Call, raw: unknown) {
       await tx.tags.removeAll('policy', policy.id)
       await tx.policies.delete(call.accountId, policy.id)
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
@@ -340,7 +341,7 @@ async function setDefaultPolicyVersion(call: Call, raw: unknown) {
       if (policy.defaultVersion === versionId) return
       await tx.policies.update(call.accountId, policy.id, { defaultVersion: versionId, updatedAt: call.now })
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }

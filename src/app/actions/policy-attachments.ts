@@ -54,7 +54,7 @@ function attachPolicy(type: AttachableEntity): ActionHandler {
         }
         await tx.attachments.attach(call.accountId, ref, arn)
       },
-      { affectsAuthorization: true }
+      { affectsPolicies: true }
     )
     return undefined
   }
@@ -74,7 +74,7 @@ function detachPolicy(type: AttachableEntity): ActionHandler {
         if (!(await tx.attachments.has(ref, arn))) throw policyNotFound(arn)
         await tx.attachments.detach(ref, arn)
       },
-      { affectsAuthorization: true }
+      { affectsPolicies: true }
     )
     return undefined
   }

@@ -54,7 +54,8 @@ async function createUser(call: Call, raw: unknown) {
   }
   await call.write(async (tx) => {
     if (await tx.users.byName(call.accountId, name)) throw iamErrors.entityAlreadyExists(`User with name ${name} already exists.`)
-    if ((await tx.users.count(call.accountId)) >= USERS_PER_ACCOUNT) throw iamErrors.limitExceeded(`Cannot exceed quota for UsersPerAccount: ${USERS_PER_ACCOUNT}`)
+    if ((await tx.users.countUpTo(call.accountId, USERS_PER_ACCOUNT)) >= USERS_PER_ACCOUNT)
+      throw iamErrors.limitExceeded(`Cannot exceed quota for UsersPerAccount: ${USERS_PER_ACCOUNT}`)
     try {
       await tx.users.insert(user)
     } catch (e) {
@@ -153,23 +154,23 @@ async function deleteUser(call: Call, raw: unknown) {
       await tx.tags.removeAll('user', current.id)
       await tx.users.delete(call.accountId, current.id)
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
 
 /** IAM refuses to delete a user that still has anything attached to it. */
 async function checkUserDeletable(tx: Repositories, accountId: string, user: UserRecord): Promise<void> {
-  const entity = { entityType: 'user', entityId: user.id } as const
+  const d = await tx.users.dependents(accountId, user.id)
   const conflict = (what: string) => iamErrors.deleteConflict(`Cannot delete entity, must ${what} first.`)
   // The order IAM's recorded answers show: policies, then keys, then the rest (docs/iam-behaviour.md §6.3).
-  if ((await tx.attachments.countForEntity(entity)) > 0) throw conflict('detach all policies')
-  if ((await tx.inlinePolicies.names(entity, { limit: 1 })).items.length) throw conflict('delete policies')
-  if ((await tx.accessKeys.forUser(accountId, user.id)).length) throw conflict('delete access keys')
-  if ((await tx.signingCertificates.forUser(accountId, user.id)).length) throw conflict('delete certificates')
-  if ((await tx.sshPublicKeys.forUser(user.id)).length || (await tx.serviceCredentials.forUser(user.id)).length) throw conflict('remove referenced objects')
-  if (await tx.loginProfiles.get(user.id)) throw conflict('delete login profile')
-  if ((await tx.groupMembers.countGroupsOfUser(user.id)) > 0) throw conflict('remove users from group')
+  if (d.attachedPolicies > 0) throw conflict('detach all policies')
+  if (d.inlinePolicies > 0) throw conflict('delete policies')
+  if (d.accessKeys > 0) throw conflict('delete access keys')
+  if (d.signingCertificates > 0) throw conflict('delete certificates')
+  if (d.sshPublicKeys > 0 || d.serviceCredentials > 0) throw conflict('remove referenced objects')
+  if (d.loginProfile > 0) throw conflict('delete login profile')
+  if (d.groups > 0) throw conflict('remove users from group')
 }
 
 async function tagUser(call: Call, raw: unknown) {
@@ -251,7 +252,7 @@ async function putUserPermissionsBoundary(call: Call, raw: unknown) {
       const current = await requireUser(tx, call.accountId, name)
       await tx.users.update(call.accountId, current.id, { permissionsBoundary: boundary })
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }
@@ -272,7 +273,7 @@ async function deleteUserPermissionsBoundary(call: Call, raw: unknown) {
       const current = await requireUser(tx, call.accountId, name)
       await tx.users.update(call.accountId, current.id, { permissionsBoundary: undefined })
     },
-    { affectsAuthorization: true }
+    { affectsPolicies: true }
   )
   return undefined
 }

@@ -36,10 +36,10 @@ export class KeyDirectory {
   /** The key's owner and secret, or undefined when no such key exists. */
   async lookup(accessKeyId: string): Promise<KeyOwner | undefined> {
     const hit = this.cache.get(accessKeyId)
-    if (hit && hit.generation === this.ctx.authCache.generation(hit.owner.accountId)) return hit.owner
+    if (hit && hit.generation === this.ctx.authCache.credentialGeneration(hit.owner.accountId)) return hit.owner
     const key = await this.ctx.store.read.accessKeys.byId(accessKeyId)
     if (!key) return undefined
-    const generation = this.ctx.authCache.generation(key.accountId)
+    const generation = this.ctx.authCache.credentialGeneration(key.accountId)
     const owner = await this.ownerOf(key)
     if (!owner) return undefined
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string)

@@ -13,14 +13,27 @@ interface Entry {
 
 export class AuthorizationCache {
   private readonly generations = new Map<string, number>()
+  private readonly credentialGenerations = new Map<string, number>()
   private readonly sets = new Map<string, Entry>()
 
+  /** Moves when policies, attachments, membership or boundaries in the account change. */
   generation(accountId: string): number {
     return this.generations.get(accountId) ?? 0
   }
 
-  /** Something that can change decisions in the account changed: forget its cached sets. */
+  /** Moves when keys or the users that own them change (what key lookups cache). */
+  credentialGeneration(accountId: string): number {
+    return this.credentialGenerations.get(accountId) ?? 0
+  }
+
+  /** Something that can change decisions or identities in the account changed: forget both. */
   invalidate(accountId: string): void {
+    this.invalidatePolicies(accountId)
+    this.credentialGenerations.set(accountId, this.credentialGeneration(accountId) + 1)
+  }
+
+  /** Only policies (not keys or their owners) changed: cached key lookups stay valid. */
+  invalidatePolicies(accountId: string): void {
     this.generations.set(accountId, this.generation(accountId) + 1)
   }
 
@@ -39,6 +52,7 @@ export class AuthorizationCache {
 
   clear(): void {
     this.generations.clear()
+    this.credentialGenerations.clear()
     this.sets.clear()
   }
 }

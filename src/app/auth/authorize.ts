@@ -2,8 +2,8 @@
 // and resource facts), the caller's compiled policies, the engine's decision, and on a denial
 // AWS's AccessDenied message with its reason.
 
-import { denialReason, evaluate, type RawContext } from '../../policy/index.js'
-import { iamErrors } from '../../core/aws-error.js'
+import { denialReason, evaluate, type Decision, type RawContext } from '../../policy/index.js'
+import { AwsError } from '../../core/aws-error.js'
 import type { Tag } from '../../store/ports/records.js'
 import type { Caller } from '../caller.js'
 import type { AppContext } from '../context.js'
@@ -36,7 +36,17 @@ export async function authorize(ctx: AppContext, caller: Caller, request: Author
   })
   if (decision.decision === 'Allow') return
   const shown = request.displayResource ?? request.resource
-  throw iamErrors.accessDenied(`User: ${caller.arn} is not authorized to perform: ${request.action} on resource: ${shown} ${denialReason(decision, request.action)}`)
+  throw new AccessDenied(`User: ${caller.arn} is not authorized to perform: ${request.action} on resource: ${shown} ${denialReason(decision, request.action)}`, decision)
+}
+
+/** AccessDenied, with the decision behind it for the few actions that treat kinds of denial differently. */
+export class AccessDenied extends AwsError {
+  constructor(
+    message: string,
+    readonly decision: Decision
+  ) {
+    super('AccessDenied', message, 403)
+  }
 }
 
 function principalKey(caller: Caller): string {

@@ -23,7 +23,7 @@ const SERVICE_ROLE_POLICY_PREFIX = 'arn:aws:iam::aws:policy/aws-service-role/'
 /** Inserts a role, within the account's quota; `taken` is the error for a name in use. */
 export async function insertRole(tx: Repositories, role: RoleRecord, taken: () => Error): Promise<void> {
   if (await tx.roles.byName(role.accountId, role.name)) throw taken()
-  if ((await tx.roles.count(role.accountId)) >= ROLES_PER_ACCOUNT) throw roleLimitExceeded()
+  if ((await tx.roles.countUpTo(role.accountId, ROLES_PER_ACCOUNT)) >= ROLES_PER_ACCOUNT) throw roleLimitExceeded()
   try {
     await tx.roles.insert(role)
   } catch (e) {

@@ -55,7 +55,9 @@ export function loadCase(input: unknown): LoadedCase {
 
   const identity = list(policies.identity, 'identity', 'policies.identity')
   const boundary = policies.boundary ? read(policies.boundary, 'boundary', 'policies.boundary', 'boundary') : undefined
-  const resource = policies.resource ? read(policies.resource, resourceKind === 'trust' ? 'trust' : 'resource', 'policies.resource', resourceKind === 'trust' ? 'trust-policy' : 'resource-policy') : undefined
+  const resource = policies.resource
+    ? read(policies.resource, resourceKind === 'trust' ? 'trust' : 'resource', 'policies.resource', resourceKind === 'trust' ? 'trust-policy' : 'resource-policy')
+    : undefined
   const session = list(policies.session, 'session', 'policies.session')
   const scp = levels(policies.scp, 'scp')
   const rcp = levels(policies.rcp, 'rcp')

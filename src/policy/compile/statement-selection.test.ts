@@ -40,19 +40,23 @@ function statement(resources: string[], index: number): CompiledStatement {
 describe('StatementSelection', () => {
   it('never leaves out a statement whose resource matches', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(pattern, plainPattern), { minLength: 1, maxLength: 3 }), { minLength: 12, maxLength: 40 }), fc.oneof(resource, fc.constant('*')), (lists, res) => {
-        const statements = lists.map((l, i) => statement(l, i))
-        const selection = new StatementSelection(statements)
-        const out: CompiledStatement[] = []
-        const n = selection.narrow(res, { lookup: () => resourceLookup(res) }, out)
-        expect(n).toBeGreaterThanOrEqual(0)
-        const offered = new Set(out.slice(0, n))
-        const context = new RequestContext({ 'aws:username': 'alice' })
-        for (const s of statements) {
-          const matches = s.resources === null || s.resources.some((r) => r.test(res, context))
-          if (matches) expect(offered.has(s), `${JSON.stringify(lists[s.order])} ~ ${res}`).toBe(true)
+      fc.property(
+        fc.array(fc.array(fc.oneof(pattern, plainPattern), { minLength: 1, maxLength: 3 }), { minLength: 12, maxLength: 40 }),
+        fc.oneof(resource, fc.constant('*')),
+        (lists, res) => {
+          const statements = lists.map((l, i) => statement(l, i))
+          const selection = new StatementSelection(statements)
+          const out: CompiledStatement[] = []
+          const n = selection.narrow(res, { lookup: () => resourceLookup(res) }, out)
+          expect(n).toBeGreaterThanOrEqual(0)
+          const offered = new Set(out.slice(0, n))
+          const context = new RequestContext({ 'aws:username': 'alice' })
+          for (const s of statements) {
+            const matches = s.resources === null || s.resources.some((r) => r.test(res, context))
+            if (matches) expect(offered.has(s), `${JSON.stringify(lists[s.order])} ~ ${res}`).toBe(true)
+          }
         }
-      }),
+      ),
       { numRuns: 300 }
     )
   })

@@ -103,6 +103,6 @@ export function resourceLookup(resource: string): ResourceLookup | undefined {
     colons.push(colon)
   }
   const starts = [(colons[3] as number) + 1]
-  for (let c = resource.indexOf(':', colons[3] as number + 1); c >= 0; c = resource.indexOf(':', c + 1)) starts.push(c + 1)
+  for (let c = resource.indexOf(':', (colons[3] as number) + 1); c >= 0; c = resource.indexOf(':', c + 1)) starts.push(c + 1)
   return { service: resource.slice((colons[0] as number) + 1, colons[1] as number), starts }
 }

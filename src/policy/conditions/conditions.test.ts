@@ -17,7 +17,7 @@ function holds(operator: string, key: string, values: ConditionScalar | readonly
 }
 
 /** The same condition against several values of one key; returns the answers in order. */
-function each(operator: string, key: string, values: ConditionScalar | readonly ConditionScalar[], inputs: readonly (RawContext[string])[]): boolean[] {
+function each(operator: string, key: string, values: ConditionScalar | readonly ConditionScalar[], inputs: readonly RawContext[string][]): boolean[] {
   return inputs.map((v) => holds(operator, key, values, { [key]: v }))
 }
 
@@ -39,7 +39,17 @@ describe('operator names', () => {
   })
 
   it('reject names that are not operators', () => {
-    for (const bad of ['', 'StringEqual', 'StringEqualsX', 'ForAllValues:', 'IfExists', 'ForSomeValues:StringEquals', 'ForAllValues:ForAnyValue:StringEquals', 'StringEquals IfExists', 'NumericNotLessThan']) {
+    for (const bad of [
+      '',
+      'StringEqual',
+      'StringEqualsX',
+      'ForAllValues:',
+      'IfExists',
+      'ForSomeValues:StringEquals',
+      'ForAllValues:ForAnyValue:StringEquals',
+      'StringEquals IfExists',
+      'NumericNotLessThan'
+    ]) {
       expect(parseOperator(bad), bad).toBeUndefined()
     }
   })
@@ -131,7 +141,20 @@ describe('Date operators', () => {
 
   it('read ISO 8601 in its usual forms, all as the same instant', () => {
     const instant = at('2020-01-01T00:00:00Z')
-    for (const s of ['2020-01-01T00:00:00Z', '2020-01-01', '2020-01-01T00:00:00', '2020-01-01T00:00Z', '2020-01-01T00Z', '2020-01-01t00:00:00z', '2020-01-01T00:00:00+00:00', '2020-01-01T00:00:00.000Z', '2019-12-31T19:00:00-05:00', '2020-01-01T05:30:00+0530', '2020-01-01T05:00:00+05', '1577836800']) {
+    for (const s of [
+      '2020-01-01T00:00:00Z',
+      '2020-01-01',
+      '2020-01-01T00:00:00',
+      '2020-01-01T00:00Z',
+      '2020-01-01T00Z',
+      '2020-01-01t00:00:00z',
+      '2020-01-01T00:00:00+00:00',
+      '2020-01-01T00:00:00.000Z',
+      '2019-12-31T19:00:00-05:00',
+      '2020-01-01T05:30:00+0530',
+      '2020-01-01T05:00:00+05',
+      '1577836800'
+    ]) {
       expect(parseDate(s), s).toBe(instant)
     }
   })
@@ -161,7 +184,18 @@ describe('Date operators', () => {
   })
 
   it('reject dates and times out of range', () => {
-    for (const bad of ['2020-13-01', '2020-00-10', '2020-02-30', '2021-02-29', '2020-04-31', '2020-01-32', '2020-01-01T24:00:00Z', '2020-01-01T23:60:00Z', '2020-01-01T23:59:60Z', '999999999-01-01']) {
+    for (const bad of [
+      '2020-13-01',
+      '2020-00-10',
+      '2020-02-30',
+      '2021-02-29',
+      '2020-04-31',
+      '2020-01-32',
+      '2020-01-01T24:00:00Z',
+      '2020-01-01T23:60:00Z',
+      '2020-01-01T23:59:60Z',
+      '999999999-01-01'
+    ]) {
       expect(parseDate(bad), bad).toBeUndefined()
     }
     expect(parseDate('2020-02-29')).toBe(at('2020-02-29T00:00:00Z'))
@@ -192,7 +226,17 @@ describe('Date operators', () => {
 
 describe('Bool', () => {
   it('compares true/false without regard to case', () => {
-    expect(each('Bool', 'aws:SecureTransport', 'true', ['true', 'TRUE', 'True', true, 'false', false, 'yes', '1', ''])).toEqual([true, true, true, true, false, false, false, false, false])
+    expect(each('Bool', 'aws:SecureTransport', 'true', ['true', 'TRUE', 'True', true, 'false', false, 'yes', '1', ''])).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false
+    ])
     expect(each('Bool', 'aws:SecureTransport', false, ['false', false, 'FALSE', 'true'])).toEqual([true, true, true, false])
   })
 
@@ -255,7 +299,26 @@ describe('IpAddress and NotIpAddress', () => {
   })
 
   it('invalid request addresses never match', () => {
-    const bad = ['', 'localhost', '1.2.3', '1.2.3.4.5', '256.1.1.1', '1.2.3.-1', '1.2.3.4/24', '::1::', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:8::', ':1:2:3:4:5:6:7', '1:2:3:4:5:6:7:', '12345::', 'g::1', '1.2.3.4::', '::1.2.3', 'fe80::1%eth0', ':::']
+    const bad = [
+      '',
+      'localhost',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '1.2.3.-1',
+      '1.2.3.4/24',
+      '::1::',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7:8::',
+      ':1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:',
+      '12345::',
+      'g::1',
+      '1.2.3.4::',
+      '::1.2.3',
+      'fe80::1%eth0',
+      ':::'
+    ]
     for (const s of bad) expect(ip('0.0.0.0/0', [s])[0] || ip('::/0', [s])[0], s).toBe(false)
   })
 
@@ -284,7 +347,9 @@ describe('Arn operators', () => {
   })
 
   it('a * in the first five segments stays within its segment', () => {
-    expect(each('ArnLike', 'aws:SourceArn', 'arn:aws:sns:*:123456789012:topic', ['arn:aws:sns:us-east-1:123456789012:topic', 'arn:aws:sns:us-east-1:x:123456789012:topic'])).toEqual([true, false])
+    expect(
+      each('ArnLike', 'aws:SourceArn', 'arn:aws:sns:*:123456789012:topic', ['arn:aws:sns:us-east-1:123456789012:topic', 'arn:aws:sns:us-east-1:x:123456789012:topic'])
+    ).toEqual([true, false])
   })
 
   it('a value that is not an ARN never matches', () => {
@@ -294,7 +359,11 @@ describe('Arn operators', () => {
 
   it('ArnNotEquals and ArnNotLike: true when no value matches', () => {
     expect(each('ArnNotEquals', 'aws:PrincipalArn', [role], [role, 'arn:aws:iam::123456789012:role/other'])).toEqual([false, true])
-    expect(each('ArnNotLike', 'aws:PrincipalArn', ['arn:aws:iam::*:role/a*', 'arn:aws:iam::*:role/b*'], [role, 'arn:aws:iam::1:role/b1', 'arn:aws:iam::1:role/c1'])).toEqual([false, false, true])
+    expect(each('ArnNotLike', 'aws:PrincipalArn', ['arn:aws:iam::*:role/a*', 'arn:aws:iam::*:role/b*'], [role, 'arn:aws:iam::1:role/b1', 'arn:aws:iam::1:role/c1'])).toEqual([
+      false,
+      false,
+      true
+    ])
   })
 
   it('resolves policy variables', () => {
@@ -328,9 +397,23 @@ describe('Null', () => {
 })
 
 describe('missing keys and IfExists', () => {
-  const positives = ['StringEquals', 'StringLike', 'StringEqualsIgnoreCase', 'NumericEquals', 'NumericLessThan', 'DateEquals', 'DateGreaterThan', 'Bool', 'BinaryEquals', 'IpAddress', 'ArnLike', 'ArnEquals']
+  const positives = [
+    'StringEquals',
+    'StringLike',
+    'StringEqualsIgnoreCase',
+    'NumericEquals',
+    'NumericLessThan',
+    'DateEquals',
+    'DateGreaterThan',
+    'Bool',
+    'BinaryEquals',
+    'IpAddress',
+    'ArnLike',
+    'ArnEquals'
+  ]
   const negatives = ['StringNotEquals', 'StringNotLike', 'StringNotEqualsIgnoreCase', 'NumericNotEquals', 'DateNotEquals', 'NotIpAddress', 'ArnNotLike', 'ArnNotEquals']
-  const valueFor = (op: string): string => (op.includes('Ip') ? '10.0.0.0/8' : op.includes('Date') ? '2020-01-01' : op.includes('Numeric') ? '1' : op === 'Bool' ? 'true' : op.startsWith('Arn') ? 'arn:aws:s3:::b' : 'x')
+  const valueFor = (op: string): string =>
+    op.includes('Ip') ? '10.0.0.0/8' : op.includes('Date') ? '2020-01-01' : op.includes('Numeric') ? '1' : op === 'Bool' ? 'true' : op.startsWith('Arn') ? 'arn:aws:s3:::b' : 'x'
 
   it('a positive operator is false on a missing key', () => {
     for (const op of positives) expect(holds(op, 'k', valueFor(op), {}), op).toBe(false)

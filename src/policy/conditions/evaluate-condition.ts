@@ -19,13 +19,7 @@ export interface CompiledCondition {
   readonly expect: NullExpectation | null
 }
 
-export function compileCondition(
-  operatorName: string,
-  operator: ParsedOperator,
-  key: string,
-  values: readonly ConditionScalar[],
-  variablesEnabled: boolean
-): CompiledCondition {
+export function compileCondition(operatorName: string, operator: ParsedOperator, key: string, values: readonly ConditionScalar[], variablesEnabled: boolean): CompiledCondition {
   const strings = values.map((v) => String(v))
   const family = operator.base.family
   return {

@@ -22,11 +22,7 @@ export function anyOf(tests: readonly ((input: string, vars: VariableSource) => 
 }
 
 /** A test over values parsed ahead of time, comparing them with the parsed request value. */
-export function parsedAnyOf<T>(
-  values: readonly string[],
-  parse: (s: string) => T | undefined,
-  compare: (request: T, policy: T) => boolean
-): AnyOfTest {
+export function parsedAnyOf<T>(values: readonly string[], parse: (s: string) => T | undefined, compare: (request: T, policy: T) => boolean): AnyOfTest {
   const parsed: T[] = []
   for (const v of values) {
     const p = parse(v)

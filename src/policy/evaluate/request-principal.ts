@@ -4,15 +4,7 @@
 
 import type { RequestContext } from './request-context.js'
 
-export type PrincipalKind =
-  | 'root'
-  | 'user'
-  | 'role'
-  | 'roleSession'
-  | 'federatedUser'
-  | 'service'
-  | 'federated'
-  | 'anonymous'
+export type PrincipalKind = 'root' | 'user' | 'role' | 'roleSession' | 'federatedUser' | 'service' | 'federated' | 'anonymous'
 
 export interface RequestPrincipal {
   readonly kind: PrincipalKind

@@ -23,9 +23,7 @@ export type JsonSyntaxReason =
   | 'too-deep'
   | 'trailing-content'
 
-export type JsonParseResult =
-  | { readonly ok: true; readonly value: JsonNode }
-  | { readonly ok: false; readonly error: JsonSyntaxError }
+export type JsonParseResult = { readonly ok: true; readonly value: JsonNode } | { readonly ok: false; readonly error: JsonSyntaxError }
 
 class SyntaxFailure {
   constructor(
@@ -235,14 +233,30 @@ class Parser {
     const t = this.text
     const c = t.charCodeAt(p + 1)
     switch (c) {
-      case Ch.Quote: emit('"'); return p + 2
-      case Ch.Backslash: emit('\\'); return p + 2
-      case 47: emit('/'); return p + 2
-      case 98: emit('\b'); return p + 2
-      case 102: emit('\f'); return p + 2
-      case 110: emit('\n'); return p + 2
-      case 114: emit('\r'); return p + 2
-      case 116: emit('\t'); return p + 2
+      case Ch.Quote:
+        emit('"')
+        return p + 2
+      case Ch.Backslash:
+        emit('\\')
+        return p + 2
+      case 47:
+        emit('/')
+        return p + 2
+      case 98:
+        emit('\b')
+        return p + 2
+      case 102:
+        emit('\f')
+        return p + 2
+      case 110:
+        emit('\n')
+        return p + 2
+      case 114:
+        emit('\r')
+        return p + 2
+      case 116:
+        emit('\t')
+        return p + 2
       case 117: {
         const unit = this.hex4(p + 2)
         if (unit >= 0xdc00 && unit <= 0xdfff) this.fail('lone-surrogate', p)

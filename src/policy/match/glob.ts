@@ -157,7 +157,10 @@ function literalSegmentMatcher(tokens: readonly GlobToken[]): Matcher {
   }
   const first = pieces[0] as string
   const last = pieces[pieces.length - 1] as string
-  const middle = pieces.slice(1, -1).filter((p) => p.length > 0).map(flat)
+  const middle = pieces
+    .slice(1, -1)
+    .filter((p) => p.length > 0)
+    .map(flat)
   const head = startsWith(flat(first))
   const tail = endsWith(flat(last))
   const min = first.length + last.length + middle.reduce((n, p) => n + p.length, 0)

@@ -283,7 +283,10 @@ describe('prefix extraction (the resource index key)', () => {
       const parts = input.split(':')
       expect(parts[2], value).toBe(k.service)
       const starts = parts.slice(5).map((_, i) => parts.slice(5 + i).join(':'))
-      expect(starts.some((rest) => rest.startsWith(k.resourcePrefix)), value).toBe(true)
+      expect(
+        starts.some((rest) => rest.startsWith(k.resourcePrefix)),
+        value
+      ).toBe(true)
     }
   })
 })

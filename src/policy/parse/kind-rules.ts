@@ -133,7 +133,12 @@ function checkOrganizationsActions(kind: 'scp' | 'rcp', m: JsonObject, at: reado
     if (typeof item !== 'string') return
     const star = item.indexOf('*')
     if (star >= 0 && star !== item.length - 1) {
-      sink.add(Phase.Kind, MSG.organizationsType, `"${item}": a wildcard in an ${kind.toUpperCase()} action may only stand alone or at the end`, actions.isArray ? [...at, actions.name, i] : [...at, actions.name])
+      sink.add(
+        Phase.Kind,
+        MSG.organizationsType,
+        `"${item}": a wildcard in an ${kind.toUpperCase()} action may only stand alone or at the end`,
+        actions.isArray ? [...at, actions.name, i] : [...at, actions.name]
+      )
     }
   })
 }
@@ -142,7 +147,8 @@ const ACCOUNT = /^\d{12}$/
 const UNIQUE_ID = /^A[A-Z0-9]{15,127}$/
 const IAM_PRINCIPAL_ARN = /^arn:aws(?:-[a-z-]+)?:(?:iam::\d{12}:(?:root|user\/.+|role\/.+)|sts::\d{12}:(?:assumed-role\/[^/]+\/.+|federated-user\/.+))$/
 const SERVICE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/
-const FEDERATED = /^(?:arn:aws(?:-[a-z-]+)?:iam::\d{12}:(?:saml-provider|oidc-provider)\/.+|cognito-identity\.amazonaws\.com|www\.amazon\.com|graph\.facebook\.com|accounts\.google\.com)$/
+const FEDERATED =
+  /^(?:arn:aws(?:-[a-z-]+)?:iam::\d{12}:(?:saml-provider|oidc-provider)\/.+|cognito-identity\.amazonaws\.com|www\.amazon\.com|graph\.facebook\.com|accounts\.google\.com)$/
 const CANONICAL = /^[0-9a-f]{64}$/
 
 function validPrincipal(type: string, value: string): boolean {

@@ -59,16 +59,7 @@ export const TRUST_ACTIONS: ReadonlySet<string> = new Set([
   'sts:setcontext'
 ])
 
-export const PARTITIONS: ReadonlySet<string> = new Set([
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc'
-])
+export const PARTITIONS: ReadonlySet<string> = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'])
 
 export const IAM_RESOURCE_PREFIXES: readonly string[] = [
   'user/',

@@ -48,11 +48,18 @@ describe('the typed form', () => {
       {"Effect": "Deny", "NotAction": ["iam:*", "sts:*"], "NotResource": "arn:aws:s3:::b/x"}
     ]}`)
     expect(p.statements[0]).toMatchObject({ effect: 'Allow', action: { values: ['s3:GetObject'], isArray: false }, resource: { values: ['arn:aws:s3:::b/*'], isArray: true } })
-    expect(p.statements[1]).toMatchObject({ effect: 'Deny', notAction: { values: ['iam:*', 'sts:*'], isArray: true }, notResource: { values: ['arn:aws:s3:::b/x'], isArray: false } })
+    expect(p.statements[1]).toMatchObject({
+      effect: 'Deny',
+      notAction: { values: ['iam:*', 'sts:*'], isArray: true },
+      notResource: { values: ['arn:aws:s3:::b/x'], isArray: false }
+    })
     expect(p.statements[0]?.notAction).toBeUndefined()
     expect(p.statements[1]?.action).toBeUndefined()
 
-    const r = policy(`{${V}, "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root", "Service": ["ec2.amazonaws.com"]}, "Action": "s3:*", "Resource": "*"}}`, { kind: 'resource' })
+    const r = policy(
+      `{${V}, "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root", "Service": ["ec2.amazonaws.com"]}, "Action": "s3:*", "Resource": "*"}}`,
+      { kind: 'resource' }
+    )
     expect(r.statements[0]?.principal).toEqual({
       wildcard: false,
       entries: [
@@ -100,7 +107,9 @@ describe('the typed form', () => {
   })
 
   it('accepts an unknown operator with an empty block, and an empty Condition', () => {
-    expect(policy(`{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"NoSuchOperator": {}}}}`).statements[0]?.condition).toEqual([{ operator: 'NoSuchOperator', entries: [] }])
+    expect(policy(`{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"NoSuchOperator": {}}}}`).statements[0]?.condition).toEqual([
+      { operator: 'NoSuchOperator', entries: [] }
+    ])
     expect(policy(`{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {}}}`).statements[0]?.condition).toEqual([])
   })
 
@@ -152,7 +161,13 @@ describe('errors: message, path, line and column', () => {
     const text = `{\n  ${V},\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:GetObject",\n    "Resource": ["arn:aws:s3:::ok", 42]\n  }]\n}`
     const [e, ...rest] = errors(text)
     expect(rest).toEqual([])
-    expect(e).toMatchObject({ code: 'MalformedPolicyDocument', message: SYNTAX, path: '$.Statement[0].Resource[1]', line: 6, column: (text.split('\n')[5] ?? '').indexOf('42') + 1 })
+    expect(e).toMatchObject({
+      code: 'MalformedPolicyDocument',
+      message: SYNTAX,
+      path: '$.Statement[0].Resource[1]',
+      line: 6,
+      column: (text.split('\n')[5] ?? '').indexOf('42') + 1
+    })
     expect(e?.detail).toMatch(/must be a string/)
     expect(textAt(text, e?.line ?? 0, e?.column ?? 0).startsWith('42')).toBe(true)
   })
@@ -179,7 +194,9 @@ describe('errors: message, path, line and column', () => {
     const want = { line: 4, column: 24, path: '$' }
     expect(errors(text)).toEqual([expect.objectContaining({ message: SYNTAX, ...want })])
     expect(errors(text, { kind: 'trust' })).toEqual([expect.objectContaining({ message: 'This policy contains invalid Json', ...want })])
-    expect(errors(text, { kind: 'scp' })).toEqual([expect.objectContaining({ message: 'The provided policy document does not meet the requirements of the specified policy type.', ...want })])
+    expect(errors(text, { kind: 'scp' })).toEqual([
+      expect.objectContaining({ message: 'The provided policy document does not meet the requirements of the specified policy type.', ...want })
+    ])
   })
 
   it('reports JSON errors found only by the strict parser: lone surrogates, control characters, trailing content', () => {
@@ -273,7 +290,11 @@ describe('errors: all of them, IAM’s first', () => {
 
   it('the version check comes after syntax and before the rest', () => {
     const doc = `{"Statement": {"Sid": "x-y", "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Foo": 1}}`
-    expect(errors(doc).map((e) => e.message)).toEqual([SYNTAX, 'Policy document must be version 2012-10-17 or greater.', expect.stringContaining('Statement IDs (SID) must be alpha-numeric')])
+    expect(errors(doc).map((e) => e.message)).toEqual([
+      SYNTAX,
+      'Policy document must be version 2012-10-17 or greater.',
+      expect.stringContaining('Statement IDs (SID) must be alpha-numeric')
+    ])
   })
 
   it('a case-variant Effect is a legacy-parsing error, after the principal check', () => {
@@ -307,11 +328,16 @@ describe('value errors', () => {
     expect(st('"Effect": "Allow", "Action": "s3:*", "NotAction": "s3:x", "Resource": "*"')[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.NotAction' })
     expect(st('"Effect": "Allow", "NotAction": "s3:*", "Action": "s3:x", "Resource": "*"')[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.Action' })
     expect(st('"Effect": "Allow", "Action": "s3:*", "Resource": "*", "NotResource": "*"')[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.NotResource' })
-    expect(st('"Effect": "Allow", "Principal": "*", "NotPrincipal": {"AWS": "*"}, "Action": "s3:*", "Resource": "*"', 'resource')[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.NotPrincipal' })
+    expect(st('"Effect": "Allow", "Principal": "*", "NotPrincipal": {"AWS": "*"}, "Action": "s3:*", "Resource": "*"', 'resource')[0]).toMatchObject({
+      message: SYNTAX,
+      path: '$.Statement.NotPrincipal'
+    })
   })
 
   it('action names need one colon after a valid service prefix', () => {
-    expect(st('"Effect": "Allow", "Action": "GetObject", "Resource": "*"')[0]).toMatchObject({ message: 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.' })
+    expect(st('"Effect": "Allow", "Action": "GetObject", "Resource": "*"')[0]).toMatchObject({
+      message: 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'
+    })
     expect(st('"Effect": "Allow", "Action": "s3:Get:Object", "Resource": "*"')[0]).toMatchObject({ message: 'Actions/Condition can contain only one colon.' })
     expect(st('"Effect": "Allow", "Action": "s 3:GetObject", "Resource": "*"')[0]).toMatchObject({ message: 'Vendor s 3 is not valid' })
     expect(parsePolicy(`{${V}, "Statement": {"Effect": "Allow", "Action": ["*", "s3:*", "S3:get*", "s3:Get?bject", "ec2:*Instances"], "Resource": "*"}}`).ok).toBe(true)
@@ -321,9 +347,17 @@ describe('value errors', () => {
     expect(st('"Effect": "Allow", "Action": "s3:*", "Resource": "bucket"')[0]).toMatchObject({ message: 'Resource bucket must be in ARN format or "*".' })
     expect(st('"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws"')[0]).toMatchObject({ message: 'Resource vendor must be fully qualified and cannot contain regexes.' })
     expect(st('"Effect": "Allow", "Action": "s3:*", "Resource": "arn:awz:s3:::b"')[0]).toMatchObject({ message: 'Partition "awz" is not valid for resource "arn:awz:s3:::b".' })
-    expect(st('"Effect": "Allow", "Action": "iam:*", "Resource": "arn:aws:iam:us-east-1:123456789012:user/x"')[0]).toMatchObject({ message: 'IAM resource arn:aws:iam:us-east-1:123456789012:user/x cannot contain region information.' })
-    expect(st('"Effect": "Allow", "Action": "iam:*", "Resource": "arn:aws:iam::123456789012:widget/x"')[0]?.message).toMatch(/^IAM resource path must either be "\*", root, or start with user\//)
-    expect(parsePolicy(`{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": ["*", "arn:aws:s3:::b/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:aws:iam::123456789012:role/*"]}}`).ok).toBe(true)
+    expect(st('"Effect": "Allow", "Action": "iam:*", "Resource": "arn:aws:iam:us-east-1:123456789012:user/x"')[0]).toMatchObject({
+      message: 'IAM resource arn:aws:iam:us-east-1:123456789012:user/x cannot contain region information.'
+    })
+    expect(st('"Effect": "Allow", "Action": "iam:*", "Resource": "arn:aws:iam::123456789012:widget/x"')[0]?.message).toMatch(
+      /^IAM resource path must either be "\*", root, or start with user\//
+    )
+    expect(
+      parsePolicy(
+        `{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": ["*", "arn:aws:s3:::b/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:aws:iam::123456789012:role/*"]}}`
+      ).ok
+    ).toBe(true)
   })
 
   it('Action and Resource must not be empty', () => {
@@ -335,7 +369,9 @@ describe('value errors', () => {
     const doc = `{${V}, "Statement": [{"Sid": "A1", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Sid": "A1", "Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}`
     expect(errors(doc)).toEqual([expect.objectContaining({ message: 'Statement IDs (SID) in a single policy must be unique.', path: '$.Statement[1].Sid' })])
     expect(st('"Sid": "my-sid", "Effect": "Allow", "Action": "s3:*", "Resource": "*"')[0]).toMatchObject({ path: '$.Statement.Sid' })
-    expect(parsePolicy(`{${V}, "Statement": [{"Sid": "", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Sid": "", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`).ok).toBe(true)
+    expect(
+      parsePolicy(`{${V}, "Statement": [{"Sid": "", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Sid": "", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`).ok
+    ).toBe(true)
   })
 
   it('conditions: operators, keys and values', () => {
@@ -347,8 +383,15 @@ describe('value errors', () => {
     expect(cond('{"StringEquals": {"k": ["a", null]}}')[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.Condition.StringEquals.k[1]' })
     expect(cond('{"NullIfExists": {"k": "true"}}')[0]).toMatchObject({ message: SYNTAX })
     // Dates IAM cannot read fail its legacy pass.
-    expect(cond('{"DateGreaterThan": {"aws:CurrentTime": ["2020-01-01", "tomorrow"]}}')[0]).toMatchObject({ message: 'The policy failed legacy parsing', path: '$.Statement.Condition.DateGreaterThan["aws:CurrentTime"][1]' })
-    expect(parsePolicy(`{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": ["2020-01-01T00:00:00Z", 1577836800]}}}}`).ok).toBe(true)
+    expect(cond('{"DateGreaterThan": {"aws:CurrentTime": ["2020-01-01", "tomorrow"]}}')[0]).toMatchObject({
+      message: 'The policy failed legacy parsing',
+      path: '$.Statement.Condition.DateGreaterThan["aws:CurrentTime"][1]'
+    })
+    expect(
+      parsePolicy(
+        `{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": ["2020-01-01T00:00:00Z", 1577836800]}}}}`
+      ).ok
+    ).toBe(true)
   })
 
   it('Version must be one IAM knows', () => {
@@ -430,10 +473,16 @@ describe('rules per kind of policy', () => {
 
   it('identity, boundary and session policies: no Principal; Version 2012-10-17 required', () => {
     for (const kind of ['identity', 'boundary', 'session'] as const) {
-      expect(errors(doc(`"Principal": "*", ${allowS3}`), { kind })[0], kind).toMatchObject({ message: 'Policy document should not specify a principal.', path: '$.Statement.Principal' })
+      expect(errors(doc(`"Principal": "*", ${allowS3}`), { kind })[0], kind).toMatchObject({
+        message: 'Policy document should not specify a principal.',
+        path: '$.Statement.Principal'
+      })
       expect(errors(doc(`"NotPrincipal": {"AWS": "*"}, ${allowS3}`), { kind })[0], kind).toMatchObject({ message: 'Policy document should not specify a principal.' })
       expect(errors(`{"Statement": {${allowS3}}}`, { kind })[0], kind).toMatchObject({ message: 'Policy document must be version 2012-10-17 or greater.', path: '$' })
-      expect(errors(doc(allowS3, '"Version": "2008-10-17"'), { kind })[0], kind).toMatchObject({ message: 'Policy document must be version 2012-10-17 or greater.', path: '$.Version' })
+      expect(errors(doc(allowS3, '"Version": "2008-10-17"'), { kind })[0], kind).toMatchObject({
+        message: 'Policy document must be version 2012-10-17 or greater.',
+        path: '$.Version'
+      })
       expect(parsePolicy(doc(allowS3, '"Version": "2008-10-17"'), { kind, allowLegacyVersion: true }).ok, kind).toBe(true)
       expect(parsePolicy(doc(allowS3), { kind }).ok, kind).toBe(true)
     }
@@ -444,8 +493,14 @@ describe('rules per kind of policy', () => {
     expect(parsePolicy(doc(`"Principal": {"AWS": ["123456789012", "arn:aws:iam::123456789012:user/a"]}, ${allowS3}`), { kind: 'resource' }).ok).toBe(true)
     expect(parsePolicy(doc(`"NotPrincipal": {"AWS": "arn:aws:iam::123456789012:root"}, ${allowS3}`), { kind: 'resource' }).ok).toBe(true)
     expect(parsePolicy(`{"Statement": {"Principal": "*", ${allowS3}}}`, { kind: 'resource' }).ok).toBe(true)
-    expect(errors(doc(`"Principal": {"AWS": "arn:aws:iam::123456789012:user/*"}, ${allowS3}`), { kind: 'resource' })[0]).toMatchObject({ message: 'Invalid principal in policy', path: '$.Statement.Principal.AWS' })
-    expect(errors(doc(`"Principal": {"Service": ["ec2.amazonaws.com", "ec2"]}, ${allowS3}`), { kind: 'resource' })[0]).toMatchObject({ message: 'Invalid principal in policy', path: '$.Statement.Principal.Service[1]' })
+    expect(errors(doc(`"Principal": {"AWS": "arn:aws:iam::123456789012:user/*"}, ${allowS3}`), { kind: 'resource' })[0]).toMatchObject({
+      message: 'Invalid principal in policy',
+      path: '$.Statement.Principal.AWS'
+    })
+    expect(errors(doc(`"Principal": {"Service": ["ec2.amazonaws.com", "ec2"]}, ${allowS3}`), { kind: 'resource' })[0]).toMatchObject({
+      message: 'Invalid principal in policy',
+      path: '$.Statement.Principal.Service[1]'
+    })
     expect(errors(doc(`"Principal": {"Robot": "x"}, ${allowS3}`), { kind: 'resource' })[0]).toMatchObject({ message: SYNTAX, path: '$.Statement.Principal.Robot' })
   })
 
@@ -453,7 +508,10 @@ describe('rules per kind of policy', () => {
     const assume = '"Effect": "Allow", "Action": "sts:AssumeRole"'
     expect(parsePolicy(doc(`"Principal": {"Service": "ec2.amazonaws.com"}, ${assume}`), { kind: 'trust' }).ok).toBe(true)
     expect(errors(doc(assume), { kind: 'trust' })[0]).toMatchObject({ message: 'Missing required field Principal', path: '$.Statement' })
-    expect(errors(doc(`"Principal": {"AWS": "123456789012"}, ${assume}, "Resource": "*"`), { kind: 'trust' })[0]).toMatchObject({ message: 'Has prohibited field Resource', path: '$.Statement.Resource' })
+    expect(errors(doc(`"Principal": {"AWS": "123456789012"}, ${assume}, "Resource": "*"`), { kind: 'trust' })[0]).toMatchObject({
+      message: 'Has prohibited field Resource',
+      path: '$.Statement.Resource'
+    })
     expect(errors(doc(`"Principal": {"AWS": "123456789012"}, "Effect": "Allow", "Action": ["sts:AssumeRole", "s3:GetObject"]`), { kind: 'trust' })[0]).toMatchObject({
       message: 'AssumeRole policy may only specify STS AssumeRole actions.',
       path: '$.Statement.Action[1]'
@@ -469,7 +527,9 @@ describe('rules per kind of policy', () => {
     const msg = 'The provided policy document does not meet the requirements of the specified policy type.'
     expect(parsePolicy(doc('"Effect": "Deny", "Action": ["s3:*", "*", "ec2:Run*"], "Resource": "*"'), scp).ok).toBe(true)
     expect(errors(doc('"Effect": "Deny", "Action": "s3:*Object", "Resource": "*"'), scp)).toEqual([expect.objectContaining({ message: msg, path: '$.Statement.Action' })])
-    expect(errors(doc('"Effect": "Deny", "Action": ["s3:Get", "s3:*Object"], "Resource": "*"'), scp)).toEqual([expect.objectContaining({ message: msg, path: '$.Statement.Action[1]' })])
+    expect(errors(doc('"Effect": "Deny", "Action": ["s3:Get", "s3:*Object"], "Resource": "*"'), scp)).toEqual([
+      expect.objectContaining({ message: msg, path: '$.Statement.Action[1]' })
+    ])
     expect(errors(doc(`"Principal": "*", ${allowS3}`), scp)[0]).toMatchObject({ message: msg, path: '$.Statement.Principal' })
     expect(errors(`{"Statement": {${allowS3}}}`, scp)[0]).toMatchObject({ message: msg, path: '$' })
   })

@@ -26,7 +26,8 @@ function actionProblem(action: string): ValueProblem | undefined {
   if (colon < 0) return { phase: Phase.ActionFormat, message: MSG.actionVendor, detail: `action "${action}" has no service prefix ("service:action")` }
   if (action.indexOf(':', colon + 1) >= 0) return { phase: Phase.ActionFormat, message: MSG.actionColons, detail: `action "${action}" has more than one colon` }
   const vendor = action.slice(0, colon)
-  if (!VENDOR.test(vendor)) return { phase: Phase.ActionFormat, message: MSG.vendorInvalid(vendor), detail: `service prefix "${vendor}" may only contain letters, digits, "." and "-"` }
+  if (!VENDOR.test(vendor))
+    return { phase: Phase.ActionFormat, message: MSG.vendorInvalid(vendor), detail: `service prefix "${vendor}" may only contain letters, digits, "." and "-"` }
   return undefined
 }
 

@@ -52,10 +52,26 @@ export interface NamedEntityRepo<R extends NamedEntityRecord> {
   /** In name order (case-insensitive), keyset-paginated so pages stay right while others write. */
   list(accountId: string, filter: { readonly pathPrefix?: string | undefined }, page: PageRequest): Promise<Page<R>>
   count(accountId: string): Promise<number>
+  /** min(count, limit), in time bounded by the limit: quota checks need no more. */
+  countUpTo(accountId: string, limit: number): Promise<number>
   delete(accountId: string, id: string): Promise<void>
 }
 
+/** What still hangs off a user (IAM refuses to delete it while any is there). */
+export interface UserDependents {
+  readonly attachedPolicies: number
+  readonly inlinePolicies: number
+  readonly accessKeys: number
+  readonly signingCertificates: number
+  readonly sshPublicKeys: number
+  readonly serviceCredentials: number
+  readonly loginProfile: number
+  readonly groups: number
+}
+
 export interface UsersRepo extends NamedEntityRepo<UserRecord> {
+  /** Counts of everything attached to the user, in one round trip. */
+  dependents(accountId: string, userId: string): Promise<UserDependents>
   update(accountId: string, id: string, changes: Partial<Pick<UserRecord, 'name' | 'path' | 'arn' | 'permissionsBoundary' | 'passwordLastUsed'>>): Promise<void>
   /** Users whose permissions boundary is this policy. */
   countWithBoundary(accountId: string, policyArn: string): Promise<number>

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely'
 import type { AccessKeysRepo, LoginProfilesRepo, ServiceCredentialsRepo, SigningCertificatesRepo, SshPublicKeysRepo } from '../ports/repositories.js'
 import type { AccessKeyRecord, LoginProfileRecord, ServiceCredentialRecord, SigningCertificateRecord, SshPublicKeyRecord } from '../ports/records.js'
+import { first } from './prepared.js'
 import type { AccessKeysTable, Database, SigningCertificatesTable } from './schema.js'
 import { columns, fromIso, fromOptIso, nullable, opt, toIso } from './values.js'
 
@@ -41,7 +42,7 @@ export class SqlAccessKeys implements AccessKeysRepo {
       .execute()
   }
   async byId(id: string): Promise<AccessKeyRecord | undefined> {
-    const row = await this.db.selectFrom('access_keys').selectAll().where('id', '=', id).executeTakeFirst()
+    const row = await first<AccessKeysTable>(this.db, 'access_keys.byId', (db, p) => db.selectFrom('access_keys').selectAll().where('id', '=', p(0)), [id])
     return row ? accessKey(row) : undefined
   }
   async forUser(accountId: string, userId: string | undefined): Promise<AccessKeyRecord[]> {

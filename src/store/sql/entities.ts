@@ -1,8 +1,8 @@
 // The named-entity repositories: users, groups, roles, instance profiles, customer managed
 // policies (with their versions) and server certificates.
 
-import type { Kysely } from 'kysely'
-import type { GroupsRepo, InstanceProfilesRepo, PoliciesRepo, RolesRepo, ServerCertificatesRepo, UsersRepo } from '../ports/repositories.js'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { GroupsRepo, InstanceProfilesRepo, PoliciesRepo, RolesRepo, ServerCertificatesRepo, UserDependents, UsersRepo } from '../ports/repositories.js'
 import type {
   DeletionTaskRecord,
   GroupRecord,
@@ -17,7 +17,8 @@ import type {
 } from '../ports/records.js'
 import { namedColumns, namedRecord, SqlNamedEntityRepo, type NamedRow } from './named-entity-repo.js'
 import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
-import type { Database, PoliciesTable, RolesTable, ServerCertificatesTable, UsersTable } from './schema.js'
+import { first } from './prepared.js'
+import type { Database, PoliciesTable, PolicyVersionsTable, RolesTable, ServerCertificatesTable, UsersTable } from './schema.js'
 import { columns, fromIso, fromOptIso, nullable, opt, optIso, toIso } from './values.js'
 
 export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> implements UsersRepo {
@@ -41,6 +42,31 @@ export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> impleme
     if (changes.name !== undefined) set.name_lower = changes.name.toLowerCase()
     if (Object.keys(set).length) await this.db.updateTable('users').set(set).where('id', '=', id).where('account_id', '=', accountId).execute()
   }
+  async dependents(accountId: string, userId: string): Promise<UserDependents> {
+    const count = (table: string, where: RawBuilder<unknown>) => sql<number>`(select count(*) from ${sql.table(table)} where ${where})`
+    const result = await sql<Record<keyof UserDependents, number>>`select
+      ${count('attachments', sql`entity_type = 'user' and entity_id = ${userId}`)} as "attachedPolicies",
+      ${count('inline_policies', sql`entity_type = 'user' and entity_id = ${userId}`)} as "inlinePolicies",
+      ${count('access_keys', sql`account_id = ${accountId} and user_id = ${userId}`)} as "accessKeys",
+      ${count('signing_certificates', sql`account_id = ${accountId} and user_id = ${userId}`)} as "signingCertificates",
+      ${count('ssh_public_keys', sql`user_id = ${userId}`)} as "sshPublicKeys",
+      ${count('service_credentials', sql`user_id = ${userId}`)} as "serviceCredentials",
+      ${count('login_profiles', sql`user_id = ${userId}`)} as "loginProfile",
+      ${count('group_members', sql`user_id = ${userId}`)} as "groups"`.execute(this.db)
+    const row = result.rows[0] as Record<keyof UserDependents, number | bigint>
+    const n = (k: keyof UserDependents) => Number(row[k])
+    return {
+      attachedPolicies: n('attachedPolicies'),
+      inlinePolicies: n('inlinePolicies'),
+      accessKeys: n('accessKeys'),
+      signingCertificates: n('signingCertificates'),
+      sshPublicKeys: n('sshPublicKeys'),
+      serviceCredentials: n('serviceCredentials'),
+      loginProfile: n('loginProfile'),
+      groups: n('groups')
+    }
+  }
+
   async countWithBoundary(accountId: string, policyArn: string): Promise<number> {
     const row = await this.db
       .selectFrom('users')
@@ -241,7 +267,7 @@ export class SqlPolicies extends SqlNamedEntityRepo<PolicyRecord, PoliciesTable>
     return { ...namedRecord(row), description: opt(row.description), updatedAt: fromIso(row.updated_at), defaultVersion: row.default_version, nextVersion: row.next_version }
   }
   async byArn(arn: string): Promise<PolicyRecord | undefined> {
-    const row = await this.db.selectFrom('policies').selectAll().where('arn', '=', arn).executeTakeFirst()
+    const row = await first<PoliciesTable>(this.db, 'policies.byArn', (db, p) => db.selectFrom('policies').selectAll().where('arn', '=', p(0)), [arn])
     return row ? this.toRecord(row) : undefined
   }
   async update(accountId: string, id: string, changes: Partial<Pick<PolicyRecord, 'description' | 'updatedAt' | 'defaultVersion' | 'nextVersion'>>): Promise<void> {
@@ -260,7 +286,12 @@ export class SqlPolicies extends SqlNamedEntityRepo<PolicyRecord, PoliciesTable>
       .execute()
   }
   async version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
-    const row = await this.db.selectFrom('policy_versions').selectAll().where('policy_id', '=', policyId).where('version_id', '=', versionId).executeTakeFirst()
+    const row = await first<PolicyVersionsTable>(
+      this.db,
+      'policy_versions.get',
+      (db, p) => db.selectFrom('policy_versions').selectAll().where('policy_id', '=', p(0)).where('version_id', '=', p(1)),
+      [policyId, versionId]
+    )
     return row ? { policyId: row.policy_id, versionId: row.version_id, document: row.document, createdAt: fromIso(row.created_at) } : undefined
   }
   async versions(policyId: string): Promise<PolicyVersionRecord[]> {

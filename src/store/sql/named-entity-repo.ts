@@ -8,6 +8,7 @@ import type { NamedEntityRecord, Page, PageRequest } from '../ports/records.js'
 import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
 import type { Database } from './schema.js'
 import { fromIso, toIso } from './values.js'
+import { first, run } from './prepared.js'
 import { uniqueViolation } from './unique-violation.js'
 
 export type NamedTable = 'users' | 'groups' | 'roles' | 'instance_profiles' | 'policies' | 'server_certificates'
@@ -41,24 +42,35 @@ export abstract class SqlNamedEntityRepo<R extends NamedEntityRecord, Row extend
   protected abstract toRecord(row: Row): R
 
   async insert(record: R): Promise<void> {
+    const table = this.table
+    const row = this.toRow(record) as unknown as Record<string, unknown>
+    // Absent optional columns take their defaults, so the query's shape is keyed by the columns present.
+    const columns = Object.keys(row).filter((k) => row[k] !== undefined)
     try {
-      await this.db
-        .insertInto(this.table)
-        .values(this.toRow(record) as never)
-        .execute()
+      await run(
+        this.db,
+        `${table}.insert:${columns.join(',')}`,
+        (db, p) => db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, p(i)])) as never),
+        columns.map((c) => row[c])
+      )
     } catch (e) {
       throw uniqueViolation(e) ?? e
     }
   }
 
   async byName(accountId: string, name: string): Promise<R | undefined> {
-    const row = await this.db.selectFrom(this.table).selectAll().where('account_id', '=', accountId).where('name_lower', '=', name.toLowerCase()).executeTakeFirst()
-    return row ? this.toRecord(row as Row) : undefined
+    const table = this.table
+    const row = await first<Row>(this.db, `${table}.byName`, (db, p) => db.selectFrom(table).selectAll().where('account_id', '=', p(0)).where('name_lower', '=', p(1)), [
+      accountId,
+      name.toLowerCase()
+    ])
+    return row ? this.toRecord(row) : undefined
   }
 
   async byId(accountId: string, id: string): Promise<R | undefined> {
-    const row = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst()
-    return row ? this.toRecord(row as Row) : undefined
+    const table = this.table
+    const row = await first<Row>(this.db, `${table}.byId`, (db, p) => db.selectFrom(table).selectAll().where('id', '=', p(0)).where('account_id', '=', p(1)), [id, accountId])
+    return row ? this.toRecord(row) : undefined
   }
 
   async list(accountId: string, filter: { readonly pathPrefix?: string | undefined }, page: PageRequest): Promise<Page<R>> {
@@ -92,8 +104,21 @@ export abstract class SqlNamedEntityRepo<R extends NamedEntityRecord, Row extend
     return Number(row.n)
   }
 
+  async countUpTo(accountId: string, limit: number): Promise<number> {
+    const table = this.table
+    const row = await first<{ n: number }>(
+      this.db,
+      `${table}.countUpTo`,
+      (db, p) =>
+        db.selectFrom((eb) => eb.selectFrom(table).select('id').where('account_id', '=', p(0)).limit(p<number>(1)).as('bounded')).select((eb) => eb.fn.countAll<number>().as('n')),
+      [accountId, limit]
+    )
+    return Number(row?.n ?? 0)
+  }
+
   async delete(accountId: string, id: string): Promise<void> {
-    await this.db.deleteFrom(this.table).where('id', '=', id).where('account_id', '=', accountId).execute()
+    const table = this.table
+    await run(this.db, `${table}.delete`, (db, p) => db.deleteFrom(table).where('id', '=', p(0)).where('account_id', '=', p(1)), [id, accountId])
   }
 }
 

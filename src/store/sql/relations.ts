@@ -5,6 +5,7 @@ import type { AttachmentsRepo, EntityRef, GroupMembersRepo, InlinePoliciesRepo, 
 import type { AttachableEntity, GroupRecord, InlinePolicyRecord, Page, PageRequest, Tag, TaggableResource, UserRecord } from '../ports/records.js'
 import { namedRecord } from './named-entity-repo.js'
 import { decodeMarker, InvalidMarker, toPage, type SortKey } from './pagination.js'
+import { run } from './prepared.js'
 import type { Database } from './schema.js'
 import type { Sequence } from './sequence.js'
 import { fromOptIso, opt } from './values.js'
@@ -56,7 +57,12 @@ export class SqlGroupMembers implements GroupMembersRepo {
     )
   }
   async groupIdsOfUser(userId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('group_members').select('group_id').where('user_id', '=', userId).orderBy('seq').execute()
+    const rows = await run<{ group_id: string }>(
+      this.db,
+      'group_members.groupIdsOfUser',
+      (db, p) => db.selectFrom('group_members').select('group_id').where('user_id', '=', p(0)).orderBy('seq'),
+      [userId]
+    )
     return rows.map((r) => r.group_id)
   }
   async usersOfGroup(accountId: string, groupId: string, page: PageRequest): Promise<Page<UserRecord>> {
@@ -117,7 +123,12 @@ export class SqlTags implements TagsRepo {
   ) {}
 
   async list(resourceType: TaggableResource, resourceId: string): Promise<Tag[]> {
-    const rows = await this.db.selectFrom('tags').select(['key', 'value']).where('resource_type', '=', resourceType).where('resource_id', '=', resourceId).orderBy('seq').execute()
+    const rows = await run<{ key: string; value: string }>(
+      this.db,
+      'tags.list',
+      (db, p) => db.selectFrom('tags').select(['key', 'value']).where('resource_type', '=', p<TaggableResource>(0)).where('resource_id', '=', p(1)).orderBy('seq'),
+      [resourceType, resourceId]
+    )
     return rows.map((r) => ({ Key: r.key, Value: r.value }))
   }
   async page(resourceType: TaggableResource, resourceId: string, page: PageRequest): Promise<Page<Tag>> {
@@ -167,7 +178,10 @@ export class SqlTags implements TagsRepo {
       .execute()
   }
   async removeAll(resourceType: TaggableResource, resourceId: string): Promise<void> {
-    await this.db.deleteFrom('tags').where('resource_type', '=', resourceType).where('resource_id', '=', resourceId).execute()
+    await run(this.db, 'tags.removeAll', (db, p) => db.deleteFrom('tags').where('resource_type', '=', p<TaggableResource>(0)).where('resource_id', '=', p(1)), [
+      resourceType,
+      resourceId
+    ])
   }
 }
 
@@ -197,13 +211,12 @@ export class SqlAttachments implements AttachmentsRepo {
     return row !== undefined
   }
   async forEntity(entity: EntityRef): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('attachments')
-      .select('policy_arn')
-      .where('entity_type', '=', entity.entityType)
-      .where('entity_id', '=', entity.entityId)
-      .orderBy('seq')
-      .execute()
+    const rows = await run<{ policy_arn: string }>(
+      this.db,
+      'attachments.forEntity',
+      (db, p) => db.selectFrom('attachments').select('policy_arn').where('entity_type', '=', p<AttachableEntity>(0)).where('entity_id', '=', p(1)).orderBy('seq'),
+      [entity.entityType, entity.entityId]
+    )
     return rows.map((r) => r.policy_arn)
   }
   async countForEntity(entity: EntityRef): Promise<number> {
@@ -295,13 +308,12 @@ export class SqlInlinePolicies implements InlinePoliciesRepo {
     )
   }
   async all(entity: EntityRef): Promise<InlinePolicyRecord[]> {
-    return this.db
-      .selectFrom('inline_policies')
-      .select(['name', 'document'])
-      .where('entity_type', '=', entity.entityType)
-      .where('entity_id', '=', entity.entityId)
-      .orderBy('name')
-      .execute()
+    return run<InlinePolicyRecord>(
+      this.db,
+      'inline_policies.all',
+      (db, p) => db.selectFrom('inline_policies').select(['name', 'document']).where('entity_type', '=', p<AttachableEntity>(0)).where('entity_id', '=', p(1)).orderBy('name'),
+      [entity.entityType, entity.entityId]
+    )
   }
   async delete(entity: EntityRef, name: string): Promise<void> {
     await this.db.deleteFrom('inline_policies').where('entity_type', '=', entity.entityType).where('entity_id', '=', entity.entityId).where('name', '=', name).execute()

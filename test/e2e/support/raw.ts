@@ -26,7 +26,12 @@ export function rawRequest(url: string, init: { method?: string; path?: string; 
 }
 
 /** A Query-protocol POST signed for `service`, with `form` as the body. */
-export function signedQuery(url: string, credentials: Credentials, form: string | Uint8Array, options: { service?: string; now?: Date; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function signedQuery(
+  url: string,
+  credentials: Credentials,
+  form: string | Uint8Array,
+  options: { service?: string; now?: Date; headers?: Record<string, string> } = {}
+): Promise<RawResponse> {
   const body = typeof form === 'string' ? new TextEncoder().encode(form) : form
   const target = new URL('/', url)
   const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', host: target.host, ...(options.headers ?? {}) }
