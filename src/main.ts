@@ -68,7 +68,10 @@ export function masterKey(dataDir: string): Buffer {
 /** Opens the data directory: the store and the application context over it. */
 export async function openDataDir(dataDir: string, authMode: 'enforce' | 'dev', clock: Clock = systemClock): Promise<{ ctx: AppContext; store: Store }> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const store = await openSqliteStore({ file: join(dataDir, 'portcullis.db') })
+  const dbFile = join(dataDir, 'portcullis.db')
+  // Created owner-only first: SQLite gives its -wal and -shm files the database file's mode.
+  if (!existsSync(dbFile)) writeFileSync(dbFile, '', { mode: 0o600, flag: 'wx' })
+  const store = await openSqliteStore({ file: dbFile })
   const accounts = await store.read.accounts.list()
   const ctx: AppContext = {
     store,

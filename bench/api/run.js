@@ -3,13 +3,16 @@
 // Loopback throughput and latency of a SigV4-signed `iam GetUser` by a non-root user with five
 // attached policies, and of CreateUser+DeleteUser pairs, at 1, 16 and 64 connections, next to a
 // bare node:http server answering a fixed XML body (the ceiling) measured in the same run.
-// Request counts are bounded; servers run in child processes.
+// Request counts are bounded; servers run in child processes. GetUser and the bare server are
+// driven by wrk when it is installed (`--load node` forces our Node load generator); the
+// CreateUser+DeleteUser pairs always use ours, since each delete must follow its own create.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { call, signedQuery, tag } from './client.js'
 import { runLoad } from './load.js'
+import { runWrk, wrkAvailable } from './wrk.js'
 import { startBare, startPortcullis, stop } from './processes.js'
 
 const args = process.argv.slice(2)
@@ -19,6 +22,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback
 }
 const baseRequests = option('--requests', 4000)
+const loadIndex = args.indexOf('--load')
+const generator = loadIndex >= 0 ? args[loadIndex + 1] : wrkAvailable() ? 'wrk' : 'node'
 const log = (line) => {
   if (!json) console.log(line)
 }
@@ -44,8 +49,10 @@ async function setUp(portcullis) {
   return { accessKeyId: tag(key, 'AccessKeyId'), secretAccessKey: tag(key, 'SecretAccessKey') }
 }
 
-async function scenario(name, url, connections, total, next) {
-  const result = await runLoad({ url, connections, total, next })
+async function scenario(name, url, connections, total, request) {
+  // wrk runs for the time our generator would need for `total` requests at ~5,000/s.
+  const result =
+    generator === 'wrk' ? runWrk({ url, connections, seconds: Math.max(1, Math.round(total / 5000)), request }) : await runLoad({ url, connections, total, next: () => request })
   if (result.failures) throw new Error(`${name}: ${result.failures} of ${total} requests failed`)
   return { perSecond: round(result.perSecond), p50Ms: round(result.p50, 2), p99Ms: round(result.p99, 2) }
 }
@@ -58,14 +65,18 @@ try {
   const user = await setUp(portcullis)
   const getUser = signedQuery(portcullis.url, user, { Action: 'GetUser', UserName: 'bench-user' })
   const bareRequest = { ...getUser, headers: { ...getUser.headers } }
-  log(`API benchmark (loopback; ${baseRequests} requests per point at 16/64 connections)`)
+  // wrk runs by time: ~3 s per point by default, long enough for the servers' steady state.
+  const scale = generator === 'wrk' ? 4 : 1
+  log(
+    `API benchmark (loopback; GetUser load from ${generator}, ${generator === 'wrk' ? `${Math.round((baseRequests * scale) / 5000)} s` : `${baseRequests} requests`} per point at 16/64 connections)`
+  )
   for (const connections of [1, 16, 64]) {
-    const total = connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests
+    const total = (connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests) * scale
     // Warm up both, then measure: bare first, then Portcullis, at the same concurrency.
-    await scenario('warm-up', bare.url, connections, 200, () => bareRequest)
-    await scenario('warm-up', portcullis.url, connections, 200, () => getUser)
-    const ceiling = await scenario('bare', bare.url, connections, total, () => bareRequest)
-    const ours = await scenario('GetUser', portcullis.url, connections, total, () => getUser)
+    await scenario('warm-up', bare.url, connections, 200 * scale, bareRequest)
+    await scenario('warm-up', portcullis.url, connections, 200 * scale, getUser)
+    const ceiling = await scenario('bare', bare.url, connections, total, bareRequest)
+    const ours = await scenario('GetUser', portcullis.url, connections, total, getUser)
     results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
     log(
       `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`
@@ -95,7 +106,7 @@ try {
     p99AtMost10MsAt64: results.getUser[64].portcullis.p99Ms <= 10
   }
   log(`targets: ${JSON.stringify(targets)}`)
-  if (json) console.log(JSON.stringify({ results, targets }))
+  if (json) console.log(JSON.stringify({ loadGenerator: generator, results, targets }))
 } finally {
   await stop(bare)
   await stop(portcullis)

@@ -16,7 +16,7 @@ import type {
   UserRecord
 } from '../ports/records.js'
 import { namedColumns, namedRecord, SqlNamedEntityRepo, type NamedRow } from './named-entity-repo.js'
-import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
+import { afterNameKey, decodeMarker, InvalidMarker, toPage } from './pagination.js'
 import { first } from './prepared.js'
 import type { Database, PoliciesTable, PolicyVersionsTable, RolesTable, ServerCertificatesTable, UsersTable } from './schema.js'
 import { columns, fromIso, fromOptIso, nullable, opt, optIso, toIso } from './values.js'
@@ -232,7 +232,7 @@ export class SqlInstanceProfiles extends SqlNamedEntityRepo<InstanceProfileRecor
       const key = decodeMarker(page.marker)
       if (!key || key.length !== 2) throw new InvalidMarker()
       const [name, id] = key as [string, string]
-      q = q.where((eb) => eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.id', '>', id)])]))
+      q = q.where(afterNameKey('p.name_lower', 'p.id', name, id))
     }
     const rows = await q
       .orderBy('p.name_lower')

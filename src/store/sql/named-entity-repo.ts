@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { NamedEntityRepo } from '../ports/repositories.js'
 import type { NamedEntityRecord, Page, PageRequest } from '../ports/records.js'
-import { decodeMarker, InvalidMarker, toPage } from './pagination.js'
+import { afterNameKey, decodeMarker, InvalidMarker, toPage } from './pagination.js'
 import type { Database } from './schema.js'
 import { fromIso, toIso } from './values.js'
 import { first, run } from './prepared.js'
@@ -80,7 +80,7 @@ export abstract class SqlNamedEntityRepo<R extends NamedEntityRecord, Row extend
       const key = decodeMarker(page.marker)
       if (!key || key.length !== 2) throw new InvalidMarker()
       const [name, id] = key as [string, string]
-      q = q.where((eb) => eb.or([eb('name_lower', '>', name), eb.and([eb('name_lower', '=', name), eb('id', '>', id)])]))
+      q = q.where(afterNameKey('name_lower', 'id', name, id))
     }
     const rows = (await q
       .orderBy('name_lower')

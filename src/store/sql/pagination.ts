@@ -2,6 +2,7 @@
 // starts right after it even if items were added or removed meanwhile (an offset would skip or
 // repeat). Markers are opaque to clients: base64url of the key.
 
+import { sql, type RawBuilder } from 'kysely'
 import type { Page } from '../ports/records.js'
 
 export type SortKey = readonly (string | number)[]
@@ -34,4 +35,14 @@ export class InvalidMarker extends Error {
     super('invalid marker')
     this.name = 'InvalidMarker'
   }
+}
+
+/**
+ * Rows after the (name, id) key in (name_lower, id) order. The leading `>=` is implied by the
+ * rest, but it is what lets the database seek in its (account_id, name_lower) index: a bare OR
+ * makes SQLite scan from the first row, which costs a million rows deep into a large account.
+ */
+export function afterNameKey(nameColumn: string, idColumn: string, name: string, id: string): RawBuilder<boolean> {
+  const n = sql.ref(nameColumn)
+  return sql<boolean>`${n} >= ${name} and (${n} > ${name} or ${sql.ref(idColumn)} > ${id})`
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { AttachmentsRepo, EntityRef, GroupMembersRepo, InlinePoliciesRepo, TagsRepo } from '../ports/repositories.js'
 import type { AttachableEntity, GroupRecord, InlinePolicyRecord, Page, PageRequest, Tag, TaggableResource, UserRecord } from '../ports/records.js'
 import { namedRecord } from './named-entity-repo.js'
-import { decodeMarker, InvalidMarker, toPage, type SortKey } from './pagination.js'
+import { afterNameKey, decodeMarker, InvalidMarker, toPage, type SortKey } from './pagination.js'
 import { run } from './prepared.js'
 import type { Database } from './schema.js'
 import type { Sequence } from './sequence.js'
@@ -42,7 +42,7 @@ export class SqlGroupMembers implements GroupMembersRepo {
     const key = keyOf(page.marker, 2)
     if (key) {
       const [name, id] = key as [string, string]
-      q = q.where((eb) => eb.or([eb('g.name_lower', '>', name), eb.and([eb('g.name_lower', '=', name), eb('g.id', '>', id)])]))
+      q = q.where(afterNameKey('g.name_lower', 'g.id', name, id))
     }
     const rows = await q
       .orderBy('g.name_lower')
@@ -75,7 +75,7 @@ export class SqlGroupMembers implements GroupMembersRepo {
     const key = keyOf(page.marker, 2)
     if (key) {
       const [name, id] = key as [string, string]
-      q = q.where((eb) => eb.or([eb('u.name_lower', '>', name), eb.and([eb('u.name_lower', '=', name), eb('u.id', '>', id)])]))
+      q = q.where(afterNameKey('u.name_lower', 'u.id', name, id))
     }
     const rows = await q
       .orderBy('u.name_lower')
