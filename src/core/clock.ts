@@ -19,3 +19,14 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms)
   }
 }
+
+/** The system's time moved by an offset tests choose: requests stay signed "now" for the SDKs. */
+export class OffsetClock implements Clock {
+  private offsetMs = 0
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs)
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms
+  }
+}

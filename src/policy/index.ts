@@ -21,7 +21,7 @@ export { parsePolicy, type ParseOptions, type ParseResult } from './parse/parse-
 export type { PolicyError, PolicyErrorCode } from './parse/error-sink.js'
 export { printPolicy } from './print.js'
 export { checkQuota, MANAGED_POLICY_QUOTA, nonWhitespaceLength, TRUST_POLICY_QUOTA, type PolicyQuota } from './parse/quota.js'
-export { compilePolicySet, type CompiledPolicySet, type NamedPolicy, type PolicyLevel, type PolicySetInput, type ResourceKind } from './compile/policy-set.js'
+export { compilePolicySet, withResourcePolicy, type CompiledPolicySet, type NamedPolicy, type PolicyLevel, type PolicySetInput, type ResourceKind } from './compile/policy-set.js'
 export { POLICY_TYPE_LABEL, type PolicyType, type StatementRef } from './compile/statement-ref.js'
 export { evaluate, type EvaluationRequest } from './evaluate/evaluate.js'
 export { explain, type Explanation, type PolicyTypeOutcome } from './evaluate/explain.js'

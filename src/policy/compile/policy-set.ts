@@ -71,6 +71,15 @@ export function compilePolicySet(input: PolicySetInput): CompiledPolicySet {
   }
 }
 
+/**
+ * The same principal-side policies with a resource-based policy added: a role's trust policy for
+ * AssumeRole, say. The principal's groups are shared, not recompiled; plans start afresh because
+ * they depend on every group.
+ */
+export function withResourcePolicy(set: CompiledPolicySet, resource: NamedPolicy | null, resourceKind: ResourceKind = 'resource'): CompiledPolicySet {
+  return { ...set, resource: resource ? group('resource', [resource]) : null, resourceKind, plans: new Map() }
+}
+
 export function group(type: PolicyType, policies: readonly NamedPolicy[], target?: string): PolicyGroup {
   const statements: CompiledStatement[] = []
   policies.forEach((named, policyIndex) => {
