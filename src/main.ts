@@ -13,12 +13,14 @@ import type { AppContext } from './app/context.js'
 import { argon2idHasher } from './app/passwords.js'
 import { loadAwsManagedPolicies } from './app/policies/aws-managed.js'
 import { aesGcmBox } from './app/secrets.js'
+import { sessionTokenCodec } from './app/sts/session-token.js'
+import { authorizationMessageSealer } from './app/sts/authorization-messages.js'
 import { systemClock, type Clock } from './core/clock.js'
 import { systemRandom } from './core/random.js'
 import { SigV4Authenticator } from './http/authenticator.js'
 import { QueryEndpoint } from './http/query-endpoint.js'
 import { createPortcullisServer } from './http/server.js'
-import { IAM_MODEL } from './protocol/model/iam-model.js'
+import { IAM_SERVICE_MODEL } from './protocol/model/iam-model-supplement.js'
 import { STS_MODEL } from './protocol/model/sts-model.js'
 import { openSqliteStore } from './store/sql/sqlite.js'
 import type { Store } from './store/ports/repositories.js'
@@ -73,11 +75,14 @@ export async function openDataDir(dataDir: string, authMode: 'enforce' | 'dev', 
   if (!existsSync(dbFile)) writeFileSync(dbFile, '', { mode: 0o600, flag: 'wx' })
   const store = await openSqliteStore({ file: dbFile })
   const accounts = await store.read.accounts.list()
+  const key = masterKey(dataDir)
   const ctx: AppContext = {
     store,
     clock,
     random: systemRandom,
-    secrets: aesGcmBox(masterKey(dataDir)),
+    secrets: aesGcmBox(key),
+    sessionTokens: sessionTokenCodec(key),
+    authorizationMessages: authorizationMessageSealer(key),
     passwords: argon2idHasher,
     awsManaged: await loadAwsManagedPolicies(),
     authCache: new AuthorizationCache(),
@@ -96,7 +101,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     writeRootCredentials(options.dataDir, created)
   }
   const services = [
-    { signingName: 'iam', model: IAM_MODEL, actions: iamActions, parseOptions: IAM_PARSE_OPTIONS },
+    { signingName: 'iam', model: IAM_SERVICE_MODEL, actions: iamActions, parseOptions: IAM_PARSE_OPTIONS },
     { signingName: 'sts', model: STS_MODEL, actions: stsActions }
   ]
   const authenticator = new SigV4Authenticator(

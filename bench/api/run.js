@@ -49,6 +49,19 @@ async function setUp(portcullis) {
   return { accessKeyId: tag(key, 'AccessKeyId'), secretAccessKey: tag(key, 'SecretAccessKey') }
 }
 
+/** A role the bench user may assume, and a session of it. */
+async function assumeBenchRole(portcullis, user) {
+  const { url, root } = portcullis
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${root.accountId}:user/bench-user` }, Action: 'sts:AssumeRole' }]
+  })
+  const created = await call(url, root, { Action: 'CreateRole', RoleName: 'bench-role', AssumeRolePolicyDocument: trust })
+  const roleArn = tag(created, 'Arn')
+  const xml = await call(url, user, { Action: 'AssumeRole', RoleArn: roleArn, RoleSessionName: 'bench' }, 'sts')
+  return { roleArn, accessKeyId: tag(xml, 'AccessKeyId'), secretAccessKey: tag(xml, 'SecretAccessKey'), sessionToken: tag(xml, 'SessionToken') }
+}
+
 async function scenario(name, url, connections, total, request) {
   // wrk runs for the time our generator would need for `total` requests at ~5,000/s.
   const result =
@@ -82,6 +95,28 @@ try {
       `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`
     )
   }
+  // STS: GetCallerIdentity signed with the user's long-term key and with temporary credentials
+  // (AssumeRole's), and AssumeRole itself (a fresh session per request), next to the same ceiling.
+  const session = await assumeBenchRole(portcullis, user)
+  const stsCalls = {
+    getCallerIdentityLongTerm: signedQuery(portcullis.url, user, { Action: 'GetCallerIdentity' }, 'sts'),
+    getCallerIdentityTemporary: signedQuery(portcullis.url, session, { Action: 'GetCallerIdentity' }, 'sts'),
+    assumeRole: signedQuery(portcullis.url, user, { Action: 'AssumeRole', RoleArn: session.roleArn, RoleSessionName: 'bench' }, 'sts')
+  }
+  for (const [name, request] of Object.entries(stsCalls)) {
+    results[name] = {}
+    for (const connections of [1, 16, 64]) {
+      const total = (connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests) * scale
+      await scenario('warm-up', bare.url, connections, 200 * scale, bareRequest)
+      await scenario('warm-up', portcullis.url, connections, 200 * scale, request)
+      const ceiling = await scenario('bare', bare.url, connections, total, bareRequest)
+      const ours = await scenario(name, portcullis.url, connections, total, request)
+      results[name][connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
+      log(
+        `${name.padEnd(27)} c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results[name][connections].ratio}`
+      )
+    }
+  }
   let pair = 0
   for (const connections of [1, 16, 64]) {
     const pairs = connections === 1 ? 300 : baseRequests / 4
@@ -102,6 +137,8 @@ try {
   }
   const targets = {
     getUserAtLeast70PercentOfBare: Object.values(results.getUser).every((r) => r.ratio >= 0.7),
+    getCallerIdentityAtLeast75PercentOfBare: [results.getCallerIdentityLongTerm, results.getCallerIdentityTemporary].every((r) => Object.values(r).every((x) => x.ratio >= 0.75)),
+    assumeRoleAtLeast2000PerSecond: Math.max(...Object.values(results.assumeRole).map((r) => r.portcullis.perSecond)) >= 2000,
     createUserAtLeast3000PerSecond: Math.max(...Object.values(results.createDeleteUser).map((r) => r.createsPerSecond)) >= 3000,
     p99AtMost10MsAt64: results.getUser[64].portcullis.p99Ms <= 10
   }

@@ -3,6 +3,7 @@
 // the verified signature; the application authorizes every action against it.
 
 import type { Tag } from '../store/ports/records.js'
+import type { SessionOrigin } from './sts/session-token.js'
 
 export type CallerKind = 'root' | 'user' | 'role-session' | 'federated-user'
 
@@ -20,9 +21,28 @@ export interface Caller {
   readonly roleId?: string | undefined
   readonly roleArn?: string | undefined
   readonly accessKeyId?: string | undefined
-  /** Tags of the user or role (aws:PrincipalTag/*), and session tags later. */
+  /** aws:PrincipalTag/*: the user's or role's tags, overridden by session tags of the same key. */
   readonly tags: readonly Tag[]
+  /** Present when the caller signed with temporary credentials. */
+  readonly session?: SessionFacts | undefined
   readonly request: RequestFacts
+}
+
+/** What temporary credentials carry beyond the principal (from their session token). */
+export interface SessionFacts {
+  readonly origin: SessionOrigin
+  readonly issuedAt: Date
+  readonly expiresAt: Date
+  /** Session policies: an inline document and managed policy ARNs. */
+  readonly policy?: string | undefined
+  readonly policyArns?: readonly string[] | undefined
+  /** The session's own tags and which of them pass on to a chained role session. */
+  readonly tags: readonly Tag[]
+  readonly transitiveTagKeys: readonly string[]
+  readonly sourceIdentity?: string | undefined
+  readonly federatedProvider?: string | undefined
+  /** When MFA was checked for the session, if it was. */
+  readonly mfaAuthenticatedAt?: Date | undefined
 }
 
 export interface RequestFacts {
@@ -31,6 +51,4 @@ export interface RequestFacts {
   readonly secureTransport: boolean
   readonly region: string
   readonly time: Date
-  /** Set when the caller authenticated with MFA in this session (later issues). */
-  readonly mfaAuthenticatedAt?: Date | undefined
 }

@@ -9,6 +9,8 @@ import type { AwsManagedPolicies } from './policies/aws-managed.js'
 import type { PasswordHasher } from './passwords.js'
 import type { AuthorizationCache } from './auth/authorization-cache.js'
 import type { SecretBox } from './secrets.js'
+import type { SessionTokenCodec } from './sts/session-token.js'
+import type { AuthorizationMessageSealer } from './sts/authorization-messages.js'
 
 export interface AppConfig {
   /** 'enforce': every request signed and authorized; 'dev': unknown keys act as an account's root. */
@@ -22,6 +24,10 @@ export interface AppContext {
   readonly clock: Clock
   readonly random: Random
   readonly secrets: SecretBox
+  /** Seals and opens the session tokens of temporary credentials. */
+  readonly sessionTokens: SessionTokenCodec
+  /** Seals the reasons of denials that AWS's messages leave out (DecodeAuthorizationMessage opens them). */
+  readonly authorizationMessages: AuthorizationMessageSealer
   readonly passwords: PasswordHasher
   readonly awsManaged: AwsManagedPolicies
   readonly authCache: AuthorizationCache

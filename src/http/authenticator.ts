@@ -10,7 +10,11 @@ import { KeyDirectory } from '../app/auth/authenticate.js'
 import type { Caller } from '../app/caller.js'
 import type { AppContext } from '../app/context.js'
 import { rootArn } from '../core/arn.js'
-import { invalidClientTokenId, verify, type ParsedAuth, type SignedRequest } from '../sigv4/index.js'
+import { expiredToken, invalidClientTokenId, verify, type ParsedAuth, type SignedRequest } from '../sigv4/index.js'
+import { SessionPrincipals } from '../app/auth/session-principals.js'
+import { sessionMayCall } from '../app/sts/session-rules.js'
+import { recordRoleUse } from '../app/sts/role-sessions.js'
+import { ID_PREFIX } from '../core/ids.js'
 
 export interface RequestMeta {
   readonly sourceIp: string
@@ -20,6 +24,8 @@ export interface RequestMeta {
 
 export interface Authenticator {
   authenticate(req: SignedRequest, auth: ParsedAuth, service: string, meta: RequestMeta): Promise<Caller>
+  /** Forgets cached keys and principals (dev mode's reset). */
+  clear(): void
 }
 
 /** How often a key's "last used" is written at most (it is read at minute granularity anyway). */
@@ -27,6 +33,7 @@ const LAST_USED_INTERVAL_MS = 60_000
 
 export class SigV4Authenticator implements Authenticator {
   private readonly keys: KeyDirectory
+  private readonly sessions: SessionPrincipals
   private readonly lastRecorded = new Map<string, number>()
 
   constructor(
@@ -34,13 +41,20 @@ export class SigV4Authenticator implements Authenticator {
     private readonly services: readonly string[]
   ) {
     this.keys = new KeyDirectory(ctx)
+    this.sessions = new SessionPrincipals(ctx)
+  }
+
+  clear(): void {
+    this.keys.clear()
+    this.sessions.clear()
   }
 
   async authenticate(req: SignedRequest, auth: ParsedAuth, service: string, meta: RequestMeta): Promise<Caller> {
     const now = this.ctx.clock.now()
     const keyId = auth.scope.accessKeyId
-    const owner = await this.keys.lookup(keyId)
     const facts = { sourceIp: meta.sourceIp, userAgent: meta.userAgent, secureTransport: meta.secureTransport, region: auth.scope.region, time: now }
+    if (auth.securityToken !== undefined || keyId.startsWith(ID_PREFIX.temporaryAccessKey)) return this.authenticateSession(req, auth, service, facts)
+    const owner = await this.keys.lookup(keyId)
     if (!owner) {
       if (this.ctx.config.authMode === 'dev') return this.devRoot(keyId, facts)
       throw fromSigV4(invalidClientTokenId())
@@ -60,6 +74,24 @@ export class SigV4Authenticator implements Authenticator {
       tags: owner.tags,
       request: facts
     }
+  }
+
+  /**
+   * Temporary credentials: the token must be one this deployment sealed for this very key, not
+   * expired (checked first, so a late request learns why), and the signature must verify with the
+   * secret inside it. No database read unless the session's principal is not cached.
+   */
+  private async authenticateSession(req: SignedRequest, auth: ParsedAuth, service: string, facts: Caller['request']): Promise<Caller> {
+    const token = auth.securityToken
+    const claims = token === undefined ? undefined : this.ctx.sessionTokens.open(token, auth.scope.accessKeyId)
+    if (!claims) throw fromSigV4(invalidClientTokenId('session-token'))
+    if (facts.time.getTime() >= claims.expiresAt) throw fromSigV4(expiredToken())
+    const problem = verify(req, auth, claims.secretAccessKey, { now: facts.time, services: this.services })
+    if (problem) throw fromSigV4(problem)
+    const caller = await this.sessions.caller(claims, facts)
+    if (!caller || !sessionMayCall(caller, service)) throw fromSigV4(invalidClientTokenId('session-token'))
+    if (caller.roleId !== undefined) recordRoleUse(this.ctx, caller.accountId, caller.roleId, facts.time, facts.region)
+    return caller
   }
 
   private async devRoot(keyId: string, facts: Caller['request']): Promise<Caller> {

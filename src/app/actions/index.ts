@@ -9,6 +9,9 @@ import { groupsActions } from './groups.js'
 import { inlinePoliciesActions } from './inline-policies.js'
 import { instanceProfilesActions } from './instance-profiles.js'
 import { loginProfilesActions } from './login-profiles.js'
+import { mfaAssignmentsActions } from './mfa-assignments.js'
+import { oidcProvidersActions } from './oidc-providers.js'
+import { samlProvidersActions } from './saml-providers.js'
 import { passwordPolicyActions } from './password-policy.js'
 import { policiesActions } from './policies.js'
 import { policyAttachmentsActions } from './policy-attachments.js'
@@ -17,7 +20,12 @@ import { serviceCredentialsActions } from './service-credentials.js'
 import { serviceLinkedRolesActions } from './service-linked-roles.js'
 import { sshPublicKeysActions } from './ssh-public-keys.js'
 import { stsActions as callerIdentity } from './sts-caller-identity.js'
+import { stsAccessKeyInfoActions } from './sts-access-key-info.js'
+import { stsDecodeMessageActions } from './sts-decode-message.js'
+import { assumeRole } from './sts-assume-role.js'
+import { stsSessionTokenActions } from './sts-session-tokens.js'
 import { userActions } from './users.js'
+import { virtualMfaDevicesActions } from './virtual-mfa-devices.js'
 
 export const iamActions: ActionTable = {
   ...userActions,
@@ -34,9 +42,17 @@ export const iamActions: ActionTable = {
   ...passwordPolicyActions,
   ...sshPublicKeysActions,
   ...certificatesActions,
-  ...serviceCredentialsActions
+  ...oidcProvidersActions,
+  ...samlProvidersActions,
+  ...serviceCredentialsActions,
+  ...virtualMfaDevicesActions,
+  ...mfaAssignmentsActions
 }
 
 export const stsActions: ActionTable = {
-  ...callerIdentity
+  ...callerIdentity,
+  ...stsAccessKeyInfoActions,
+  ...stsDecodeMessageActions,
+  ...stsSessionTokenActions,
+  AssumeRole: assumeRole
 }

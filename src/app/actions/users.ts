@@ -170,6 +170,7 @@ async function checkUserDeletable(tx: Repositories, accountId: string, user: Use
   if (d.signingCertificates > 0) throw conflict('delete certificates')
   if (d.sshPublicKeys > 0 || d.serviceCredentials > 0) throw conflict('remove referenced objects')
   if (d.loginProfile > 0) throw conflict('delete login profile')
+  if (d.mfaDevices > 0) throw conflict('delete MFA device')
   if (d.groups > 0) throw conflict('remove users from group')
 }
 

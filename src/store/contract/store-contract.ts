@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../ports/repositories.js'
-import type { AccountRecord, UserRecord } from '../ports/records.js'
+import type { AccountRecord, MfaDeviceRecord, UserRecord } from '../ports/records.js'
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   const account = (id: string): AccountRecord => ({
@@ -30,6 +30,18 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   })
   const A = '111111111111'
   const B = '222222222222'
+  const mfaDevice = (accountId: string, name: string): MfaDeviceRecord => ({
+    id: `MFA${accountId}${name}`,
+    accountId,
+    name,
+    path: '/',
+    serialNumber: `arn:aws:iam::${accountId}:mfa/${name}`,
+    seedCipher: 'sealed',
+    createdAt: new Date('2026-01-02T03:04:05Z'),
+    owner: undefined,
+    enabledAt: undefined,
+    codes: { lastUsedStep: undefined, driftSteps: 0, failedAttempts: 0, lastFailedAt: undefined, lockedUntil: undefined }
+  })
 
   async function withAccounts(): Promise<Store> {
     const store = await open()
@@ -229,12 +241,61 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close()
     })
 
+    it('keeps MFA code state moving forward only: a step is accepted once, failures count up', async () => {
+      const store = await withAccounts()
+      await store.transaction((tx) => tx.mfaDevices.insert(mfaDevice(A, 'dev')))
+      const id = mfaDevice(A, 'dev').id
+      expect(await store.transaction((tx) => tx.mfaDevices.recordFailure(id, new Date('2026-01-02T00:00:00Z')))).toBe(1)
+      expect(await store.transaction((tx) => tx.mfaDevices.recordFailure(id, new Date('2026-01-02T00:00:01Z')))).toBe(2)
+      expect(await store.transaction((tx) => tx.mfaDevices.acceptStep(id, 100, 3))).toBe(true)
+      expect((await store.read.mfaDevices.bySerial(A, mfaDevice(A, 'dev').serialNumber))?.codes).toEqual({
+        lastUsedStep: 100,
+        driftSteps: 3,
+        failedAttempts: 0,
+        lastFailedAt: undefined,
+        lockedUntil: undefined
+      })
+      expect(await store.transaction((tx) => tx.mfaDevices.acceptStep(id, 100, 0))).toBe(false)
+      expect(await store.transaction((tx) => tx.mfaDevices.acceptStep(id, 99, 0))).toBe(false)
+      expect(await store.transaction((tx) => tx.mfaDevices.acceptStep(id, 101, 0))).toBe(true)
+      await store.close()
+    })
+
+    it('assigns an MFA device once, lists devices by assignment in serial order, and counts them', async () => {
+      const store = await withAccounts()
+      const alice = user(A, 'alice')
+      await store.transaction(async (tx) => {
+        await tx.users.insert(alice)
+        for (const name of ['c', 'a', 'b']) await tx.mfaDevices.insert(mfaDevice(A, name))
+        await tx.mfaDevices.insert(mfaDevice(B, 'a'))
+      })
+      await expect(store.transaction((tx) => tx.mfaDevices.insert({ ...mfaDevice(A, 'A'), id: 'OTHER' }))).rejects.toMatchObject({ name: 'UniqueViolation' })
+      const at = new Date('2026-01-03T00:00:00Z')
+      expect(await store.transaction((tx) => tx.mfaDevices.assign(A, mfaDevice(A, 'b').id, { kind: 'user', userId: alice.id }, at))).toBe(true)
+      expect(await store.transaction((tx) => tx.mfaDevices.assign(A, mfaDevice(A, 'b').id, { kind: 'root' }, at))).toBe(false)
+      expect(await store.transaction((tx) => tx.mfaDevices.assign(A, mfaDevice(A, 'c').id, { kind: 'root' }, at))).toBe(true)
+      const names = async (assigned?: boolean) => (await store.read.mfaDevices.list(A, { assigned }, { limit: 10 })).items.map((d) => d.name)
+      expect(await names()).toEqual(['a', 'b', 'c'])
+      expect(await names(true)).toEqual(['b', 'c'])
+      expect(await names(false)).toEqual(['a'])
+      const first = await store.read.mfaDevices.list(A, {}, { limit: 2 })
+      expect((await store.read.mfaDevices.list(A, {}, { limit: 2, marker: first.marker })).items.map((d) => d.name)).toEqual(['c'])
+      expect((await store.read.mfaDevices.forOwner(A, { kind: 'user', userId: alice.id })).map((d) => d.name)).toEqual(['b'])
+      expect(await store.read.mfaDevices.summary(A)).toEqual({ devices: 3, inUse: 2, rootInUse: 1 })
+      expect((await store.read.users.dependents(A, alice.id)).mfaDevices).toBe(1)
+      await store.transaction((tx) => tx.mfaDevices.unassign(A, mfaDevice(A, 'b').id))
+      expect((await store.read.users.dependents(A, alice.id)).mfaDevices).toBe(0)
+      await store.close()
+    })
+
     it('wipes everything', async () => {
       const store = await withAccounts()
       await store.transaction((tx) => tx.users.insert(user(A, 'gone')))
+      await store.transaction((tx) => tx.mfaDevices.insert(mfaDevice(A, 'gone')))
       await store.wipe()
       expect(await store.read.accounts.list()).toEqual([])
       expect(await store.read.users.byName(A, 'gone')).toBeUndefined()
+      expect(await store.read.mfaDevices.byName(A, 'gone')).toBeUndefined()
       await store.close()
     })
   })

@@ -4,11 +4,15 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './001-initial.js'
 import * as roles from './002-roles.js'
 import * as credentials from './003-credentials.js'
+import * as mfa from './004-mfa.js'
+import * as federationProviders from './005-federation-providers.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-roles': roles,
-  '003-credentials': credentials
+  '003-credentials': credentials,
+  '004-mfa': mfa,
+  '005-federation-providers': federationProviders
 }
 
 export const migrationProvider: MigrationProvider = {

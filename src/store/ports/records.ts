@@ -152,6 +152,39 @@ export interface ServerCertificateRecord extends NamedEntityRecord {
   readonly expiration: Date
 }
 
+/** Whom an MFA device is assigned to: an IAM user, or the account's root user. */
+export type MfaOwner = { readonly kind: 'root' } | { readonly kind: 'user'; readonly userId: string }
+
+/** A virtual MFA device: its sealed TOTP seed, its assignment, and what code checks remember. */
+export interface MfaDeviceRecord {
+  readonly id: string
+  readonly accountId: string
+  readonly name: string
+  readonly path: string
+  /** arn:aws:iam::ACCOUNT:mfa/PATH+NAME: the SerialNumber callers name the device by. */
+  readonly serialNumber: string
+  /** The base32 seed, sealed with the master key (app/secrets). */
+  readonly seedCipher: string
+  readonly createdAt: Date
+  /** undefined while unassigned. */
+  readonly owner: MfaOwner | undefined
+  /** When EnableMFADevice assigned it; undefined while unassigned. */
+  readonly enabledAt: Date | undefined
+  readonly codes: MfaCodeState
+}
+
+/** What checking codes remembers per device (app/mfa). */
+export interface MfaCodeState {
+  /** The last TOTP time step accepted: codes of that step or earlier are refused as replays. */
+  readonly lastUsedStep: number | undefined
+  /** How many steps the device's clock runs ahead of ours (negative: behind), from ResyncMFADevice. */
+  readonly driftSteps: number
+  /** Wrong codes since the last accepted one. */
+  readonly failedAttempts: number
+  readonly lastFailedAt: Date | undefined
+  readonly lockedUntil: Date | undefined
+}
+
 export interface ServiceCredentialRecord {
   readonly id: string
   readonly accountId: string
@@ -160,5 +193,34 @@ export interface ServiceCredentialRecord {
   readonly serviceUserName: string
   readonly passwordCipher: string
   readonly status: 'Active' | 'Inactive'
+  readonly createdAt: Date
+}
+
+/** An OpenID Connect identity provider: one per issuer URL in an account. */
+export interface OidcProviderRecord {
+  /** Internal identifier (tags are keyed by it); IAM shows only the ARN. */
+  readonly id: string
+  readonly accountId: string
+  /** The issuer URL without its https:// scheme, as GetOpenIDConnectProvider shows it. */
+  readonly url: string
+  /** arn:aws:iam::ACCOUNT:oidc-provider/URL-WITHOUT-SCHEME */
+  readonly arn: string
+  /** Audiences the provider's tokens may carry, in the order they were added. */
+  readonly clientIds: readonly string[]
+  /** SHA-1 thumbprints (40 lowercase hex characters) of issuer certificates trusted without a CA. */
+  readonly thumbprints: readonly string[]
+  readonly createdAt: Date
+}
+
+/** A SAML 2.0 identity provider: its metadata document (entity ID, signing certificates). */
+export interface SamlProviderRecord {
+  readonly id: string
+  readonly accountId: string
+  /** The name in the ARN; unique in the account case-insensitively. */
+  readonly name: string
+  /** arn:aws:iam::ACCOUNT:saml-provider/NAME */
+  readonly arn: string
+  readonly metadataDocument: string
+  readonly validUntil: Date
   readonly createdAt: Date
 }

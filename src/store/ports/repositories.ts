@@ -11,12 +11,16 @@ import type {
   InlinePolicyRecord,
   InstanceProfileRecord,
   LoginProfileRecord,
+  MfaDeviceRecord,
+  MfaOwner,
   NamedEntityRecord,
+  OidcProviderRecord,
   Page,
   PageRequest,
   PolicyRecord,
   PolicyVersionRecord,
   RoleRecord,
+  SamlProviderRecord,
   ServerCertificateRecord,
   ServiceCredentialRecord,
   SigningCertificateRecord,
@@ -66,6 +70,8 @@ export interface UserDependents {
   readonly sshPublicKeys: number
   readonly serviceCredentials: number
   readonly loginProfile: number
+  /** MFA devices assigned to the user. */
+  readonly mfaDevices: number
   readonly groups: number
 }
 
@@ -220,6 +226,58 @@ export interface ServiceCredentialsRepo {
   delete(id: string): Promise<void>
 }
 
+/** Virtual MFA devices. Names are unique per account, case-insensitively. */
+export interface MfaDevicesRepo {
+  /** Throws UniqueViolation when the account already has a device of that name. */
+  insert(device: MfaDeviceRecord): Promise<void>
+  bySerial(accountId: string, serialNumber: string): Promise<MfaDeviceRecord | undefined>
+  byName(accountId: string, name: string): Promise<MfaDeviceRecord | undefined>
+  /** Devices assigned to the owner, in the order they were enabled. */
+  forOwner(accountId: string, owner: MfaOwner): Promise<MfaDeviceRecord[]>
+  /** The account's devices in serial number order, keyset-paginated. */
+  list(accountId: string, filter: { readonly assigned?: boolean | undefined }, page: PageRequest): Promise<Page<MfaDeviceRecord>>
+  /** min(count, limit) of the account's devices (quota checks). */
+  countUpTo(accountId: string, limit: number): Promise<number>
+  /** GetAccountSummary's counts: all devices, assigned ones, and whether the root user has one. */
+  summary(accountId: string): Promise<{ readonly devices: number; readonly inUse: number; readonly rootInUse: number }>
+  /** Assigns an unassigned device; false when it was assigned meanwhile. */
+  assign(accountId: string, id: string, owner: MfaOwner, enabledAt: Date): Promise<boolean>
+  unassign(accountId: string, id: string): Promise<void>
+  /**
+   * Records an accepted code's time step (and the device's clock drift), clearing failures. Only
+   * a step later than the last accepted one is recorded, so two uses of one code cannot both
+   * pass: false when another request got there first.
+   */
+  acceptStep(id: string, step: number, driftSteps: number): Promise<boolean>
+  /** Counts a wrong code atomically; returns the failures now on record. */
+  recordFailure(id: string, at: Date): Promise<number>
+  lockUntil(id: string, until: Date): Promise<void>
+  delete(accountId: string, id: string): Promise<void>
+}
+
+/** OpenID Connect providers, found by ARN (which holds the account and the issuer URL). */
+export interface OidcProvidersRepo {
+  insert(provider: OidcProviderRecord): Promise<void>
+  byArn(accountId: string, arn: string): Promise<OidcProviderRecord | undefined>
+  /** The account's providers in ARN order (ListOpenIDConnectProviders has no paging). */
+  list(accountId: string): Promise<OidcProviderRecord[]>
+  countUpTo(accountId: string, limit: number): Promise<number>
+  update(accountId: string, id: string, changes: Partial<Pick<OidcProviderRecord, 'clientIds' | 'thumbprints'>>): Promise<void>
+  delete(accountId: string, id: string): Promise<void>
+}
+
+/** SAML providers, found by ARN; names are unique per account case-insensitively. */
+export interface SamlProvidersRepo {
+  insert(provider: SamlProviderRecord): Promise<void>
+  byArn(accountId: string, arn: string): Promise<SamlProviderRecord | undefined>
+  byName(accountId: string, name: string): Promise<SamlProviderRecord | undefined>
+  /** The account's providers in ARN order (ListSAMLProviders has no paging). */
+  list(accountId: string): Promise<SamlProviderRecord[]>
+  countUpTo(accountId: string, limit: number): Promise<number>
+  update(accountId: string, id: string, changes: Partial<Pick<SamlProviderRecord, 'metadataDocument' | 'validUntil'>>): Promise<void>
+  delete(accountId: string, id: string): Promise<void>
+}
+
 /** Everything one unit of work can reach. */
 export interface Repositories {
   readonly accounts: AccountsRepo
@@ -238,6 +296,9 @@ export interface Repositories {
   readonly signingCertificates: SigningCertificatesRepo
   readonly serverCertificates: ServerCertificatesRepo
   readonly serviceCredentials: ServiceCredentialsRepo
+  readonly mfaDevices: MfaDevicesRepo
+  readonly oidcProviders: OidcProvidersRepo
+  readonly samlProviders: SamlProvidersRepo
 }
 
 export interface Store {

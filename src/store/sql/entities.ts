@@ -52,6 +52,7 @@ export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> impleme
       ${count('ssh_public_keys', sql`user_id = ${userId}`)} as "sshPublicKeys",
       ${count('service_credentials', sql`user_id = ${userId}`)} as "serviceCredentials",
       ${count('login_profiles', sql`user_id = ${userId}`)} as "loginProfile",
+      ${count('mfa_devices', sql`account_id = ${accountId} and user_id = ${userId}`)} as "mfaDevices",
       ${count('group_members', sql`user_id = ${userId}`)} as "groups"`.execute(this.db)
     const row = result.rows[0] as Record<keyof UserDependents, number | bigint>
     const n = (k: keyof UserDependents) => Number(row[k])
@@ -63,6 +64,7 @@ export class SqlUsers extends SqlNamedEntityRepo<UserRecord, UsersTable> impleme
       sshPublicKeys: n('sshPublicKeys'),
       serviceCredentials: n('serviceCredentials'),
       loginProfile: n('loginProfile'),
+      mfaDevices: n('mfaDevices'),
       groups: n('groups')
     }
   }

@@ -22,7 +22,10 @@ export interface Database {
   signing_certificates: SigningCertificatesTable
   server_certificates: ServerCertificatesTable
   service_credentials: ServiceCredentialsTable
+  oidc_providers: OidcProvidersTable
+  saml_providers: SamlProvidersTable
   slr_deletion_tasks: SlrDeletionTasksTable
+  mfa_devices: MfaDevicesTable
 }
 
 export interface MetaTable {
@@ -202,6 +205,31 @@ export interface ServiceCredentialsTable {
   created_at: string
 }
 
+/** OpenID Connect providers (migration 005). */
+export interface OidcProvidersTable {
+  id: string
+  account_id: string
+  /** The issuer URL without https://. */
+  url: string
+  arn: string
+  /** JSON arrays of strings. */
+  client_ids: string
+  thumbprints: string
+  created_at: string
+}
+
+/** SAML providers (migration 005). */
+export interface SamlProvidersTable {
+  id: string
+  account_id: string
+  name: string
+  name_lower: string
+  arn: string
+  metadata_document: string
+  valid_until: string
+  created_at: string
+}
+
 /** DeleteServiceLinkedRole tasks, for GetServiceLinkedRoleDeletionStatus (migration 002). */
 export interface SlrDeletionTasksTable {
   id: string
@@ -209,4 +237,28 @@ export interface SlrDeletionTasksTable {
   role_name: string
   status: 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED'
   created_at: string
+}
+
+/** Virtual MFA devices (migration 004). */
+export interface MfaDevicesTable {
+  id: string
+  account_id: string
+  name: string
+  /** Device names are unique per account case-insensitively. */
+  name_lower: string
+  path: string
+  serial_number: string
+  /** AES-256-GCM ciphertext of the base32 TOTP seed, base64. */
+  seed_cipher: string
+  created_at: string
+  /** 'root' or 'user' while assigned, null while not. */
+  owner_kind: 'root' | 'user' | null
+  /** The IAM user it is assigned to (owner_kind 'user'). */
+  user_id: string | null
+  enabled_at: string | null
+  last_used_step: number | null
+  drift_steps: number
+  failed_attempts: number
+  last_failed_at: string | null
+  locked_until: string | null
 }

@@ -7,7 +7,10 @@ import type { Repositories, Store } from '../ports/repositories.js'
 import { SqlAccounts } from './accounts.js'
 import { SqlAccessKeys, SqlLoginProfiles, SqlServiceCredentials, SqlSigningCertificates, SqlSshPublicKeys } from './credentials.js'
 import { SqlGroups, SqlInstanceProfiles, SqlPolicies, SqlRoles, SqlServerCertificates, SqlUsers } from './entities.js'
+import { SqlMfaDevices } from './mfa-devices.js'
 import { SqlAttachments, SqlGroupMembers, SqlInlinePolicies, SqlTags } from './relations.js'
+import { SqlOidcProviders } from './oidc-providers.js'
+import { SqlSamlProviders } from './saml-providers.js'
 import type { Database } from './schema.js'
 import { Sequence } from './sequence.js'
 
@@ -29,8 +32,11 @@ const TABLES = [
   'ssh_public_keys',
   'signing_certificates',
   'server_certificates',
+  'oidc_providers',
+  'saml_providers',
   'service_credentials',
-  'slr_deletion_tasks'
+  'slr_deletion_tasks',
+  'mfa_devices'
 ] as const
 
 export class SqlStore implements Store {
@@ -77,8 +83,11 @@ export class SqlStore implements Store {
       loginProfiles: new SqlLoginProfiles(db),
       sshPublicKeys: new SqlSshPublicKeys(db),
       signingCertificates: new SqlSigningCertificates(db),
+      oidcProviders: new SqlOidcProviders(db),
+      samlProviders: new SqlSamlProviders(db),
       serverCertificates: new SqlServerCertificates(db),
-      serviceCredentials: new SqlServiceCredentials(db)
+      serviceCredentials: new SqlServiceCredentials(db),
+      mfaDevices: new SqlMfaDevices(db)
     }
   }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { IAMClient } from '@aws-sdk/client-iam'
 import { STSClient } from '@aws-sdk/client-sts'
 import type { RootCredentials } from '../../../src/app/accounts.js'
+import type { Clock } from '../../../src/core/clock.js'
 import { startServer, type RunningServer } from '../../../src/main.js'
 
 export interface Credentials {
@@ -29,9 +30,16 @@ export interface TestServer {
 // The SDK warns once per process that late-2027 versions need Node 22; tests pin an older one.
 process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_SUPPORT_WARNING ??= '1'
 
-export async function startTestServer(options: { auth?: 'enforce' | 'dev'; accountId?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { auth?: 'enforce' | 'dev'; accountId?: string; clock?: Clock } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portcullis-e2e-'))
-  const running = await startServer({ host: '127.0.0.1', port: 0, dataDir, authMode: options.auth ?? 'enforce', accountId: options.accountId ?? '123456789012' })
+  const running = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    authMode: options.auth ?? 'enforce',
+    accountId: options.accountId ?? '123456789012',
+    ...(options.clock ? { clock: options.clock } : {})
+  })
   const root = running.createdRootCredentials
   if (!root) throw new Error('the first start should create an account')
   const config = (credentials: Credentials) => ({

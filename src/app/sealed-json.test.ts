@@ -1,0 +1,31 @@
+// Sealed JSON opens only with the deployment's key, for the purpose and the context it was sealed for.
+
+import { randomBytes } from 'node:crypto'
+import { expect, it } from 'vitest'
+import { jsonSealer } from './sealed-json.js'
+
+const key = randomBytes(32)
+const tokens = jsonSealer<{ n: number }>(key, 'tokens')
+
+it('opens what it sealed, for the same context', () => {
+  expect(tokens.open(tokens.seal({ n: 1 }, 'ctx-a'), 'ctx-a')).toEqual({ n: 1 })
+})
+
+it('refuses another context, another purpose, another key, and any altered byte', () => {
+  const sealed = tokens.seal({ n: 2 }, 'ctx-a')
+  expect(tokens.open(sealed, 'ctx-b')).toBeUndefined()
+  expect(jsonSealer<{ n: number }>(key, 'messages').open(sealed, 'ctx-a')).toBeUndefined()
+  expect(jsonSealer<{ n: number }>(randomBytes(32), 'tokens').open(sealed, 'ctx-a')).toBeUndefined()
+  const raw = Buffer.from(sealed, 'base64')
+  for (let i = 0; i < raw.length; i++) {
+    const altered = Buffer.from(raw)
+    altered[i] = (altered[i] as number) ^ 0x01
+    expect(tokens.open(altered.toString('base64'), 'ctx-a')).toBeUndefined()
+  }
+  expect(tokens.open(sealed.slice(0, 30), 'ctx-a')).toBeUndefined()
+  expect(tokens.open('', 'ctx-a')).toBeUndefined()
+})
+
+it('two seals of the same value differ (a fresh nonce each time)', () => {
+  expect(tokens.seal({ n: 3 }, 'x')).not.toBe(tokens.seal({ n: 3 }, 'x'))
+})
