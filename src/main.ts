@@ -7,9 +7,11 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createAccount, type RootCredentials } from './app/accounts.js'
-import { stsActions, iamActions } from './app/actions/index.js'
+import { iamActions, stsActions, UNSIGNED_STS_ACTIONS } from './app/actions/index.js'
 import { AuthorizationCache } from './app/auth/authorization-cache.js'
 import type { AppContext } from './app/context.js'
+import { issuerHttpsClient } from './app/federation/oidc/issuer-https-client.js'
+import { OidcKeyCache } from './app/federation/oidc/issuer-keys.js'
 import { argon2idHasher } from './app/passwords.js'
 import { loadAwsManagedPolicies } from './app/policies/aws-managed.js'
 import { aesGcmBox } from './app/secrets.js'
@@ -86,6 +88,7 @@ export async function openDataDir(dataDir: string, authMode: 'enforce' | 'dev', 
     passwords: argon2idHasher,
     awsManaged: await loadAwsManagedPolicies(),
     authCache: new AuthorizationCache(),
+    federation: { oidcKeys: new OidcKeyCache(issuerHttpsClient()), samlEndpoints: [] },
     config: { authMode, defaultAccountId: accounts[0]?.id ?? '000000000000' }
   }
   return { ctx, store }
@@ -102,14 +105,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const services = [
     { signingName: 'iam', model: IAM_SERVICE_MODEL, actions: iamActions, parseOptions: IAM_PARSE_OPTIONS },
-    { signingName: 'sts', model: STS_MODEL, actions: stsActions }
+    { signingName: 'sts', model: STS_MODEL, actions: stsActions, unsignedActions: UNSIGNED_STS_ACTIONS }
   ]
   const authenticator = new SigV4Authenticator(
     ctx,
     services.map((s) => s.signingName)
   )
   const query = new QueryEndpoint(ctx, services, authenticator)
-  const server = createPortcullisServer({ ctx, query, onReset: () => ctx.authCache.clear() })
+  const server = createPortcullisServer({
+    ctx,
+    query,
+    onReset: () => {
+      ctx.authCache.clear()
+      authenticator.clear()
+    }
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, resolve)

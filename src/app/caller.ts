@@ -5,7 +5,8 @@
 import type { Tag } from '../store/ports/records.js'
 import type { SessionOrigin } from './sts/session-token.js'
 
-export type CallerKind = 'root' | 'user' | 'role-session' | 'federated-user'
+/** 'anonymous': an unsigned request, which only AssumeRoleWithWebIdentity and AssumeRoleWithSAML accept. */
+export type CallerKind = 'root' | 'user' | 'role-session' | 'federated-user' | 'anonymous'
 
 export interface Caller {
   readonly accountId: string
@@ -51,4 +52,12 @@ export interface RequestFacts {
   readonly secureTransport: boolean
   readonly region: string
   readonly time: Date
+}
+
+/**
+ * The caller of an unsigned request. It belongs to no account and holds no policies: the actions
+ * that accept it take their identity from the token or assertion they are given.
+ */
+export function anonymousCaller(request: RequestFacts): Caller {
+  return { accountId: '', kind: 'anonymous', arn: '*', principalId: 'anonymous', tags: [], request }
 }

@@ -11,6 +11,7 @@ import type { AuthorizationCache } from './auth/authorization-cache.js'
 import type { SecretBox } from './secrets.js'
 import type { SessionTokenCodec } from './sts/session-token.js'
 import type { AuthorizationMessageSealer } from './sts/authorization-messages.js'
+import type { OidcKeySource } from './federation/oidc/issuer-keys.js'
 
 export interface AppConfig {
   /** 'enforce': every request signed and authorized; 'dev': unknown keys act as an account's root. */
@@ -31,5 +32,14 @@ export interface AppContext {
   readonly passwords: PasswordHasher
   readonly awsManaged: AwsManagedPolicies
   readonly authCache: AuthorizationCache
+  /** What AssumeRoleWithWebIdentity and AssumeRoleWithSAML need beyond the store. */
+  readonly federation: FederationSettings
   readonly config: AppConfig
+}
+
+export interface FederationSettings {
+  /** OIDC issuers' signing keys, fetched over HTTPS and cached. */
+  readonly oidcKeys: OidcKeySource
+  /** SAML Audience/Recipient values accepted besides AWS's sign-in endpoints. */
+  readonly samlEndpoints: readonly string[]
 }

@@ -14,6 +14,7 @@ import { expiredToken, invalidClientTokenId, verify, type ParsedAuth, type Signe
 import { SessionPrincipals } from '../app/auth/session-principals.js'
 import { sessionMayCall } from '../app/sts/session-rules.js'
 import { recordRoleUse } from '../app/sts/role-sessions.js'
+import type { SessionClaims } from '../app/sts/session-token.js'
 import { ID_PREFIX } from '../core/ids.js'
 
 export interface RequestMeta {
@@ -30,11 +31,14 @@ export interface Authenticator {
 
 /** How often a key's "last used" is written at most (it is read at minute granularity anyway). */
 const LAST_USED_INTERVAL_MS = 60_000
+/** Opened session tokens kept at most (each a few hundred bytes). */
+const OPENED_TOKEN_LIMIT = 10_000
 
 export class SigV4Authenticator implements Authenticator {
   private readonly keys: KeyDirectory
   private readonly sessions: SessionPrincipals
   private readonly lastRecorded = new Map<string, number>()
+  private readonly openedTokens = new Map<string, { readonly token: string; readonly claims: SessionClaims }>()
 
   constructor(
     private readonly ctx: AppContext,
@@ -45,6 +49,7 @@ export class SigV4Authenticator implements Authenticator {
   }
 
   clear(): void {
+    this.openedTokens.clear()
     this.keys.clear()
     this.sessions.clear()
   }
@@ -83,7 +88,7 @@ export class SigV4Authenticator implements Authenticator {
    */
   private async authenticateSession(req: SignedRequest, auth: ParsedAuth, service: string, facts: Caller['request']): Promise<Caller> {
     const token = auth.securityToken
-    const claims = token === undefined ? undefined : this.ctx.sessionTokens.open(token, auth.scope.accessKeyId)
+    const claims = token === undefined ? undefined : this.openToken(token, auth.scope.accessKeyId)
     if (!claims) throw fromSigV4(invalidClientTokenId('session-token'))
     if (facts.time.getTime() >= claims.expiresAt) throw fromSigV4(expiredToken())
     const problem = verify(req, auth, claims.secretAccessKey, { now: facts.time, services: this.services })
@@ -92,6 +97,22 @@ export class SigV4Authenticator implements Authenticator {
     if (!caller || !sessionMayCall(caller, service)) throw fromSigV4(invalidClientTokenId('session-token'))
     if (caller.roleId !== undefined) recordRoleUse(this.ctx, caller.accountId, caller.roleId, facts.time, facts.region)
     return caller
+  }
+
+  /**
+   * Opening a token (decrypt, inflate, parse) costs more than the rest of authentication, and a
+   * client sends the same token with every request: opened tokens are kept by key ID, and a
+   * different token for the same key is opened afresh.
+   */
+  private openToken(token: string, accessKeyId: string): SessionClaims | undefined {
+    const cached = this.openedTokens.get(accessKeyId)
+    if (cached && cached.token === token) return cached.claims
+    const claims = this.ctx.sessionTokens.open(token, accessKeyId)
+    if (claims) {
+      if (this.openedTokens.size >= OPENED_TOKEN_LIMIT) this.openedTokens.clear()
+      this.openedTokens.set(accessKeyId, { token, claims })
+    }
+    return claims
   }
 
   private async devRoot(keyId: string, facts: Caller['request']): Promise<Caller> {

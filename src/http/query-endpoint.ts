@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto'
 import { AwsError } from '../core/aws-error.js'
-import type { Caller } from '../app/caller.js'
+import { anonymousCaller, type Caller } from '../app/caller.js'
 import { Call } from '../app/call.js'
 import type { AppContext } from '../app/context.js'
 import { parseInput } from '../protocol/query/parse-input.js'
@@ -30,6 +30,9 @@ export interface QueryResponse {
   readonly headers?: Readonly<Record<string, string>>
 }
 
+/** The region an unsigned request is taken to be made in (it names none). */
+const DEFAULT_REGION = 'us-east-1'
+
 export class QueryEndpoint {
   private readonly bySigningName: Map<string, ServiceEndpoint>
 
@@ -49,9 +52,14 @@ export class QueryEndpoint {
       // Until the signature names a service, answer in the namespace the Version parameter implies.
       service = this.guessService(params)
       const auth = parseAuth(req)
-      if (isSigV4Error(auth)) return this.fail(service.model, requestId, sigv4Error(auth))
-      service = this.bySigningName.get(auth.scope.service) ?? service
-      const caller = await this.authenticator.authenticate(req, auth, service.signingName, req.meta)
+      let caller: Caller
+      if (isSigV4Error(auth)) {
+        if (!(auth.code === 'MissingAuthenticationToken' && service.unsignedActions?.has(params.get('Action') ?? ''))) return this.fail(service.model, requestId, sigv4Error(auth))
+        caller = anonymousCaller({ ...req.meta, region: DEFAULT_REGION, time: this.ctx.clock.now() })
+      } else {
+        service = this.bySigningName.get(auth.scope.service) ?? service
+        caller = await this.authenticator.authenticate(req, auth, service.signingName, req.meta)
+      }
       const resolved = resolveOperation([service.model], params)
       if (!resolved.ok) return this.protocolFailure(service.model, requestId, resolved.error, req)
       const { operation } = resolved.value

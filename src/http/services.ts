@@ -11,4 +11,6 @@ export interface ServiceEndpoint {
   readonly actions: ActionTable
   /** How the service words input validation (patterns the application checks itself, value quoting). */
   readonly parseOptions?: ParseOptions
+  /** Operations that accept unsigned requests (their identity comes from a token in the input). */
+  readonly unsignedActions?: ReadonlySet<string>
 }

@@ -23,6 +23,8 @@ import { stsActions as callerIdentity } from './sts-caller-identity.js'
 import { stsAccessKeyInfoActions } from './sts-access-key-info.js'
 import { stsDecodeMessageActions } from './sts-decode-message.js'
 import { assumeRole } from './sts-assume-role.js'
+import { assumeRoleWithSaml } from './sts-assume-role-with-saml.js'
+import { assumeRoleWithWebIdentity } from './sts-assume-role-with-web-identity.js'
 import { stsSessionTokenActions } from './sts-session-tokens.js'
 import { userActions } from './users.js'
 import { virtualMfaDevicesActions } from './virtual-mfa-devices.js'
@@ -54,5 +56,10 @@ export const stsActions: ActionTable = {
   ...stsAccessKeyInfoActions,
   ...stsDecodeMessageActions,
   ...stsSessionTokenActions,
-  AssumeRole: assumeRole
+  AssumeRole: assumeRole,
+  AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
+  AssumeRoleWithSAML: assumeRoleWithSaml
 }
+
+/** STS operations that take unsigned requests: the token or assertion is the credential. */
+export const UNSIGNED_STS_ACTIONS: ReadonlySet<string> = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'])

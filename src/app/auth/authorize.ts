@@ -5,7 +5,7 @@
 import { denialReason, evaluate, withResourcePolicy, type CompiledPolicySet, type Decision, type NamedPolicy, type RawContext, type ResourceKind } from '../../policy/index.js'
 import { AwsError } from '../../core/aws-error.js'
 import type { Tag } from '../../store/ports/records.js'
-import type { Caller } from '../caller.js'
+import type { Caller, RequestFacts } from '../caller.js'
 import type { AppContext } from '../context.js'
 import { loadPolicySet } from './principal-policies.js'
 
@@ -76,7 +76,7 @@ function principalKey(caller: Caller): string {
   return `${base}|${session.policyArns?.join(',') ?? ''}|${session.policy ?? ''}`
 }
 
-const PRINCIPAL_TYPE = { root: 'Account', user: 'User', 'role-session': 'AssumedRole', 'federated-user': 'FederatedUser' } as const
+const PRINCIPAL_TYPE = { root: 'Account', user: 'User', 'role-session': 'AssumedRole', 'federated-user': 'FederatedUser', anonymous: 'Anonymous' } as const
 
 /** The global condition keys of the request, plus the action's own keys. */
 export function requestContext(caller: Caller, request: AuthorizationRequest): RawContext {
@@ -86,13 +86,7 @@ export function requestContext(caller: Caller, request: AuthorizationRequest): R
     'aws:PrincipalAccount': caller.accountId,
     'aws:PrincipalType': PRINCIPAL_TYPE[caller.kind],
     'aws:userid': caller.principalId,
-    'aws:SourceIp': r.sourceIp,
-    'aws:UserAgent': r.userAgent,
-    'aws:SecureTransport': r.secureTransport ? 'true' : 'false',
-    'aws:CurrentTime': isoSeconds(r.time),
-    'aws:EpochTime': String(Math.floor(r.time.getTime() / 1000)),
-    'aws:RequestedRegion': r.region,
-    'aws:ViaAWSService': 'false'
+    ...requestFactsContext(r)
   }
   const session = caller.session
   if (session) {
@@ -111,6 +105,19 @@ export function requestContext(caller: Caller, request: AuthorizationRequest): R
     context[`iam:ResourceTag/${tag.Key}`] = tag.Value
   }
   return { ...context, ...(request.context ?? {}) }
+}
+
+/** The keys every request has, whoever makes it: where from, how, when, to which region. */
+export function requestFactsContext(r: RequestFacts): Record<string, string> {
+  return {
+    'aws:SourceIp': r.sourceIp,
+    'aws:UserAgent': r.userAgent,
+    'aws:SecureTransport': r.secureTransport ? 'true' : 'false',
+    'aws:CurrentTime': isoSeconds(r.time),
+    'aws:EpochTime': String(Math.floor(r.time.getTime() / 1000)),
+    'aws:RequestedRegion': r.region,
+    'aws:ViaAWSService': 'false'
+  }
 }
 
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
