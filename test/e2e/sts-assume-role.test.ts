@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount } from '../../src/app/accounts.js'
 import { OffsetClock } from '../../src/core/clock.js'
 import { userWithPolicy, type TestUser } from './support/credentials-callers.js'
+import { failure } from './support/failure.js'
 import { startTestServer, type Credentials, type TestServer } from './support/server.js'
 
 const ACCOUNT = '123456789012'
@@ -50,16 +51,6 @@ async function assume(credentials: Credentials, input: Partial<AssumeRoleCommand
   const out = await server.sts(credentials).send(new AssumeRoleCommand({ RoleSessionName: 'TemporarySession', ...input }))
   const c = out.Credentials
   return { accessKeyId: c?.AccessKeyId as string, secretAccessKey: c?.SecretAccessKey as string, sessionToken: c?.SessionToken as string }
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode }
-  }
-  throw new Error('expected the call to fail')
 }
 
 beforeAll(async () => {

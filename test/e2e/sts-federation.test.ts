@@ -13,6 +13,7 @@ import { encode, testIdp, type ResponseOptions, type TestIdp } from '../../src/a
 import { OffsetClock } from '../../src/core/clock.js'
 import { awsCli } from './support/aws-cli.js'
 import { rawRequest, errorOf } from './support/raw.js'
+import { failure } from './support/failure.js'
 import { startTestServer, type Credentials, type TestServer } from './support/server.js'
 
 const ACCOUNT = '123456789012'
@@ -32,16 +33,6 @@ const nobody = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUt
 const unsignedSts = () => new STSClient({ endpoint: server.url, region: 'us-east-1', credentials: nobody, maxAttempts: 1 })
 const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] })
 const nowSeconds = () => Math.floor(clock.now().getTime() / 1000)
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode }
-  }
-  throw new Error('expected the call to fail')
-}
 
 const credentialsOf = (c: { AccessKeyId?: string | undefined; SecretAccessKey?: string | undefined; SessionToken?: string | undefined } | undefined): Credentials => ({
   accessKeyId: c?.AccessKeyId as string,

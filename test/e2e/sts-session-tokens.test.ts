@@ -8,6 +8,7 @@ import { TOTP } from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OffsetClock } from '../../src/core/clock.js'
 import { userWithPolicy, type TestUser } from './support/credentials-callers.js'
+import { failure } from './support/failure.js'
 import { startTestServer, type Credentials, type TestServer } from './support/server.js'
 
 const ACCOUNT = '123456789012'
@@ -15,16 +16,6 @@ const clock = new OffsetClock()
 let server: TestServer
 let dave: TestUser // may list users and federate
 let erin: TestUser // has an MFA device
-
-async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  try {
-    await promise
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode }
-  }
-  throw new Error('expected the call to fail')
-}
 
 const credentialsOf = (out: {
   Credentials?: { AccessKeyId?: string | undefined; SecretAccessKey?: string | undefined; SessionToken?: string | undefined } | undefined

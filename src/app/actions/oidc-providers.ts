@@ -10,10 +10,7 @@ import type {
   CreateOpenIDConnectProviderRequest,
   DeleteOpenIDConnectProviderRequest,
   GetOpenIDConnectProviderRequest,
-  ListOpenIDConnectProviderTagsRequest,
   RemoveClientIDFromOpenIDConnectProviderRequest,
-  TagOpenIDConnectProviderRequest,
-  UntagOpenIDConnectProviderRequest,
   UpdateOpenIDConnectProviderThumbprintRequest
 } from '@aws-sdk/client-iam'
 import { iamErrors } from '../../core/aws-error.js'
@@ -22,8 +19,6 @@ import type { OidcProviderRecord } from '../../store/ports/records.js'
 import type { ActionTable, Call } from '../call.js'
 import { HTTPS, oidcProviderArn } from '../federation/provider-arns.js'
 import {
-  authorizeOnProvider,
-  checkProviderArn,
   CLIENT_IDS_PER_OIDC_PROVIDER,
   noSuchOidcProvider,
   noSuchOidcProviderToDelete,
@@ -31,10 +26,20 @@ import {
   providerId,
   THUMBPRINTS_PER_OIDC_PROVIDER
 } from '../shared/federation-providers.js'
-import { listing, pageFields, pageRequest } from '../shared/paging.js'
-import { checkNewTags, checkTagCount, mergeTags, requestTagContext, tagKeysContext, tagsOf } from '../shared/tags.js'
+import { authorizeOnProviderArn, providerTagActions, requireProvider as requireKind, type ProviderKind } from '../shared/provider-tags.js'
+import { checkNewTags, requestTagContext, tagsOf } from '../shared/tags.js'
 
 const TAGS = 'oidc-provider' as const
+
+const KIND: ProviderKind<OidcProviderRecord> = {
+  type: TAGS,
+  noun: 'OpenIDConnectProvider',
+  arnMember: 'OpenIDConnectProviderArn',
+  find: (repos, accountId, arn) => repos.oidcProviders.byArn(accountId, arn),
+  notFound: noSuchOidcProvider
+}
+const requireProvider = (repos: Repositories, accountId: string, arn: string) => requireKind(KIND, repos, accountId, arn)
+const authorizeOn = (call: Call, action: string, arn: string, context?: Record<string, string | string[]>) => authorizeOnProviderArn(call, KIND, action, arn, context)
 
 /**
  * The URL without its scheme, or ValidationError: IAM wants https:// and a host, allows a path,
@@ -64,20 +69,6 @@ function checkClientIdCount(count: number): void {
 }
 
 const distinct = (values: readonly string[]) => [...new Set(values)]
-
-async function requireProvider(repos: Repositories, accountId: string, arn: string): Promise<OidcProviderRecord> {
-  const provider = await repos.oidcProviders.byArn(accountId, arn)
-  if (!provider) throw noSuchOidcProvider(arn)
-  return provider
-}
-
-/** Authorizes on the ARN, then checks it is an OIDC provider ARN; returns the provider if it exists. */
-async function authorizeOn(call: Call, action: string, arn: string, context?: Record<string, string | string[]>) {
-  const provider = await call.read.oidcProviders.byArn(call.accountId, arn)
-  const tags = await authorizeOnProvider(call, action, arn, provider, TAGS, context)
-  checkProviderArn(arn, 'oidc-provider')
-  return { provider, tags }
-}
 
 async function createOpenIDConnectProvider(call: Call, raw: unknown) {
   const input = raw as CreateOpenIDConnectProviderRequest
@@ -175,50 +166,13 @@ async function updateOpenIDConnectProviderThumbprint(call: Call, raw: unknown) {
   return undefined
 }
 
-async function tagOpenIDConnectProvider(call: Call, raw: unknown) {
-  const input = raw as TagOpenIDConnectProviderRequest
-  const arn = input.OpenIDConnectProviderArn as string
-  const tags = tagsOf(input.Tags)
-  await authorizeOn(call, 'iam:TagOpenIDConnectProvider', arn, requestTagContext(tags))
-  checkNewTags(tags, TAGS)
-  await call.write(async (tx) => {
-    const current = await requireProvider(tx, call.accountId, arn)
-    checkTagCount(mergeTags(await tx.tags.list(TAGS, current.id), tags, TAGS).length)
-    await tx.tags.put(call.accountId, TAGS, current.id, tags)
-  })
-  return undefined
-}
-
-async function untagOpenIDConnectProvider(call: Call, raw: unknown) {
-  const input = raw as UntagOpenIDConnectProviderRequest
-  const arn = input.OpenIDConnectProviderArn as string
-  const keys = input.TagKeys ?? []
-  await authorizeOn(call, 'iam:UntagOpenIDConnectProvider', arn, tagKeysContext(keys))
-  await call.write(async (tx) => {
-    const current = await requireProvider(tx, call.accountId, arn)
-    await tx.tags.remove(TAGS, current.id, keys)
-  })
-  return undefined
-}
-
-async function listOpenIDConnectProviderTags(call: Call, raw: unknown) {
-  const input = raw as ListOpenIDConnectProviderTagsRequest
-  const arn = input.OpenIDConnectProviderArn as string
-  const { provider } = await authorizeOn(call, 'iam:ListOpenIDConnectProviderTags', arn)
-  if (!provider) throw noSuchOidcProvider(arn)
-  const page = await listing(() => call.read.tags.page(TAGS, provider.id, pageRequest(input)))
-  return { Tags: page.items, ...pageFields(page) }
-}
-
 export const oidcProvidersActions: ActionTable = {
+  ...providerTagActions(KIND),
   CreateOpenIDConnectProvider: createOpenIDConnectProvider,
   GetOpenIDConnectProvider: getOpenIDConnectProvider,
   ListOpenIDConnectProviders: listOpenIDConnectProviders,
   DeleteOpenIDConnectProvider: deleteOpenIDConnectProvider,
   AddClientIDToOpenIDConnectProvider: addClientIDToOpenIDConnectProvider,
   RemoveClientIDFromOpenIDConnectProvider: removeClientIDFromOpenIDConnectProvider,
-  UpdateOpenIDConnectProviderThumbprint: updateOpenIDConnectProviderThumbprint,
-  TagOpenIDConnectProvider: tagOpenIDConnectProvider,
-  UntagOpenIDConnectProvider: untagOpenIDConnectProvider,
-  ListOpenIDConnectProviderTags: listOpenIDConnectProviderTags
+  UpdateOpenIDConnectProviderThumbprint: updateOpenIDConnectProviderThumbprint
 }

@@ -9,26 +9,28 @@
 // this server speaks (botocore of awscli 2.9.19) has none of them, so they are ignored on input
 // and cannot be serialized on output.
 
-import type {
-  CreateSAMLProviderRequest,
-  DeleteSAMLProviderRequest,
-  GetSAMLProviderRequest,
-  ListSAMLProviderTagsRequest,
-  TagSAMLProviderRequest,
-  UntagSAMLProviderRequest,
-  UpdateSAMLProviderRequest
-} from '@aws-sdk/client-iam'
+import type { CreateSAMLProviderRequest, DeleteSAMLProviderRequest, GetSAMLProviderRequest, UpdateSAMLProviderRequest } from '@aws-sdk/client-iam'
 import { iamErrors } from '../../core/aws-error.js'
 import { UniqueViolation, type Repositories } from '../../store/ports/repositories.js'
 import type { SamlProviderRecord } from '../../store/ports/records.js'
 import type { ActionTable, Call } from '../call.js'
 import { samlProviderArn } from '../federation/provider-arns.js'
 import { parseSamlMetadata, type SamlMetadata } from '../federation/saml-metadata.js'
-import { authorizeOnProvider, checkProviderArn, noSuchSamlProvider, providerId, SAML_PROVIDERS_PER_ACCOUNT } from '../shared/federation-providers.js'
-import { listing, pageFields, pageRequest } from '../shared/paging.js'
-import { checkNewTags, checkTagCount, mergeTags, requestTagContext, tagKeysContext, tagsOf } from '../shared/tags.js'
+import { noSuchSamlProvider, providerId, SAML_PROVIDERS_PER_ACCOUNT } from '../shared/federation-providers.js'
+import { authorizeOnProviderArn, providerTagActions, requireProvider as requireKind, type ProviderKind } from '../shared/provider-tags.js'
+import { checkNewTags, requestTagContext, tagsOf } from '../shared/tags.js'
 
 const TAGS = 'saml-provider' as const
+
+const KIND: ProviderKind<SamlProviderRecord> = {
+  type: TAGS,
+  noun: 'SAMLProvider',
+  arnMember: 'SAMLProviderArn',
+  find: (repos, accountId, arn) => repos.samlProviders.byArn(accountId, arn),
+  notFound: noSuchSamlProvider
+}
+const requireProvider = (repos: Repositories, accountId: string, arn: string) => requireKind(KIND, repos, accountId, arn)
+const authorizeOn = (call: Call, action: string, arn: string, context?: Record<string, string | string[]>) => authorizeOnProviderArn(call, KIND, action, arn, context)
 /** Without a validUntil in the metadata, IAM's ValidUntil lies a hundred years ahead. */
 const DEFAULT_VALIDITY_YEARS = 100
 
@@ -43,19 +45,6 @@ function validUntil(metadata: SamlMetadata, now: Date): Date {
   const until = new Date(now)
   until.setUTCFullYear(until.getUTCFullYear() + DEFAULT_VALIDITY_YEARS)
   return until
-}
-
-async function requireProvider(repos: Repositories, accountId: string, arn: string): Promise<SamlProviderRecord> {
-  const provider = await repos.samlProviders.byArn(accountId, arn)
-  if (!provider) throw noSuchSamlProvider(arn)
-  return provider
-}
-
-async function authorizeOn(call: Call, action: string, arn: string, context?: Record<string, string | string[]>) {
-  const provider = await call.read.samlProviders.byArn(call.accountId, arn)
-  const tags = await authorizeOnProvider(call, action, arn, provider, TAGS, context)
-  checkProviderArn(arn, 'saml-provider')
-  return { provider, tags }
 }
 
 async function createSAMLProvider(call: Call, raw: unknown) {
@@ -129,48 +118,11 @@ async function deleteSAMLProvider(call: Call, raw: unknown) {
   return undefined
 }
 
-async function tagSAMLProvider(call: Call, raw: unknown) {
-  const input = raw as TagSAMLProviderRequest
-  const arn = input.SAMLProviderArn as string
-  const tags = tagsOf(input.Tags)
-  await authorizeOn(call, 'iam:TagSAMLProvider', arn, requestTagContext(tags))
-  checkNewTags(tags, TAGS)
-  await call.write(async (tx) => {
-    const current = await requireProvider(tx, call.accountId, arn)
-    checkTagCount(mergeTags(await tx.tags.list(TAGS, current.id), tags, TAGS).length)
-    await tx.tags.put(call.accountId, TAGS, current.id, tags)
-  })
-  return undefined
-}
-
-async function untagSAMLProvider(call: Call, raw: unknown) {
-  const input = raw as UntagSAMLProviderRequest
-  const arn = input.SAMLProviderArn as string
-  const keys = input.TagKeys ?? []
-  await authorizeOn(call, 'iam:UntagSAMLProvider', arn, tagKeysContext(keys))
-  await call.write(async (tx) => {
-    const current = await requireProvider(tx, call.accountId, arn)
-    await tx.tags.remove(TAGS, current.id, keys)
-  })
-  return undefined
-}
-
-async function listSAMLProviderTags(call: Call, raw: unknown) {
-  const input = raw as ListSAMLProviderTagsRequest
-  const arn = input.SAMLProviderArn as string
-  const { provider } = await authorizeOn(call, 'iam:ListSAMLProviderTags', arn)
-  if (!provider) throw noSuchSamlProvider(arn)
-  const page = await listing(() => call.read.tags.page(TAGS, provider.id, pageRequest(input)))
-  return { Tags: page.items, ...pageFields(page) }
-}
-
 export const samlProvidersActions: ActionTable = {
+  ...providerTagActions(KIND),
   CreateSAMLProvider: createSAMLProvider,
   GetSAMLProvider: getSAMLProvider,
   UpdateSAMLProvider: updateSAMLProvider,
   ListSAMLProviders: listSAMLProviders,
-  DeleteSAMLProvider: deleteSAMLProvider,
-  TagSAMLProvider: tagSAMLProvider,
-  UntagSAMLProvider: untagSAMLProvider,
-  ListSAMLProviderTags: listSAMLProviderTags
+  DeleteSAMLProvider: deleteSAMLProvider
 }
