@@ -6,8 +6,8 @@
 import type { AssumeRoleRequest } from '@aws-sdk/client-sts'
 import { AwsError } from '../../core/aws-error.js'
 import type { Decision, RawContext } from '../../policy/index.js'
-import type { Tag } from '../../store/ports/records.js'
 import type { Call } from '../call.js'
+import { requestTagContext, tagsOf } from '../shared/tags.js'
 import { AccessDenied, requestContext } from '../auth/authorize.js'
 import { encodeDenial } from '../sts/authorization-messages.js'
 import { issueSession } from '../sts/issue-session.js'
@@ -40,7 +40,7 @@ export async function assumeRole(call: Call, raw: unknown) {
     throw refusal(call, 'sts:AssumeRole', roleArn, parts.account, {}, why)
   }
   const seconds = roleSessionSeconds(input.DurationSeconds, role, { chained })
-  const context: Record<string, string | string[]> = { 'sts:RoleSessionName': sessionName, ...requestTagContext(input.Tags ?? []) }
+  const context: Record<string, string | string[]> = { 'sts:RoleSessionName': sessionName, ...requestTagContext(tagsOf(input.Tags)) }
   if (input.ExternalId !== undefined) context['sts:ExternalId'] = input.ExternalId
   if (input.SourceIdentity !== undefined) context['sts:SourceIdentity'] = input.SourceIdentity
   if (input.TransitiveTagKeys?.length) context['sts:TransitiveTagKeys'] = input.TransitiveTagKeys
@@ -113,12 +113,4 @@ function chosenSourceIdentity(inherited: string | undefined, requested: string |
     throw stsValidationError('The source identity is already set for this assume role session')
   }
   return inherited ?? requested
-}
-
-function requestTagContext(tags: readonly { Key?: string | undefined; Value?: string | undefined }[]): Record<string, string | string[]> {
-  const context: Record<string, string | string[]> = {}
-  const list: Tag[] = tags.map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' }))
-  for (const tag of list) context[`aws:RequestTag/${tag.Key}`] = tag.Value
-  if (list.length) context['aws:TagKeys'] = list.map((t) => t.Key)
-  return context
 }

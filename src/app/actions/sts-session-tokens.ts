@@ -3,6 +3,7 @@
 // policies passed, nothing without them). Both need long-term credentials.
 
 import type { GetFederationTokenRequest, GetSessionTokenRequest } from '@aws-sdk/client-sts'
+import { requestTagContext } from '../shared/tags.js'
 import type { Call } from '../call.js'
 import { issueSession } from '../sts/issue-session.js'
 import { checkCallerMfa } from '../sts/mfa-check.js'
@@ -42,11 +43,7 @@ async function getFederationToken(call: Call, raw: unknown) {
   )
   const federatedArn = `arn:aws:sts::${caller.accountId}:federated-user/${name}`
   await call.authorize({ action: 'sts:GetFederationToken', resource: federatedArn })
-  if (tags.tags.length) {
-    const context: Record<string, string | string[]> = { 'aws:TagKeys': tags.tags.map((t) => t.Key) }
-    for (const tag of tags.tags) context[`aws:RequestTag/${tag.Key}`] = tag.Value
-    await call.authorize({ action: 'sts:TagSession', resource: federatedArn, context })
-  }
+  if (tags.tags.length) await call.authorize({ action: 'sts:TagSession', resource: federatedArn, context: requestTagContext(tags.tags) })
   const packed = packedPolicySize(policies, tags.tags)
   const credentials = issueSession(
     call.ctx,

@@ -9,6 +9,7 @@ import { compilePolicySet, evaluate, type CompiledPolicySet, type Policy, type R
 import type { RoleRecord, Tag } from '../../store/ports/records.js'
 import type { Call } from '../call.js'
 import { requestFactsContext } from '../auth/authorize.js'
+import { requestTagContext } from '../shared/tags.js'
 import type { FederationFailure } from '../federation/federation-failure.js'
 import { issueSession, type IssuedCredentials } from './issue-session.js'
 import { findRole, roleSessionSeconds, trustPolicy, type RoleArnParts } from './role-sessions.js'
@@ -51,8 +52,7 @@ export async function assumeRoleAsFederated(call: Call, request: FederatedSessio
     ...request.conditionKeys,
     'sts:RoleSessionName': request.sessionName
   }
-  for (const tag of tags.tags) context[`aws:RequestTag/${tag.Key}`] = tag.Value
-  if (tags.tags.length) context['aws:TagKeys'] = tags.tags.map((t) => t.Key)
+  Object.assign(context, requestTagContext(tags.tags))
   if (tags.transitiveTagKeys.length) context['sts:TransitiveTagKeys'] = tags.transitiveTagKeys
   if (request.sourceIdentity !== undefined) context['sts:SourceIdentity'] = request.sourceIdentity
 
