@@ -15,6 +15,7 @@ import { samlProvidersActions } from './saml-providers.js'
 import { passwordPolicyActions } from './password-policy.js'
 import { policiesActions } from './policies.js'
 import { policyAttachmentsActions } from './policy-attachments.js'
+import { policySimulatorActions } from './policy-simulator.js'
 import { rolesActions } from './roles.js'
 import { serviceCredentialsActions } from './service-credentials.js'
 import { serviceLinkedRolesActions } from './service-linked-roles.js'
@@ -48,7 +49,8 @@ export const iamActions: ActionTable = {
   ...samlProvidersActions,
   ...serviceCredentialsActions,
   ...virtualMfaDevicesActions,
-  ...mfaAssignmentsActions
+  ...mfaAssignmentsActions,
+  ...policySimulatorActions
 }
 
 export const stsActions: ActionTable = {

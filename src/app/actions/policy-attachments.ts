@@ -4,7 +4,6 @@
 
 import type { ListEntitiesForPolicyRequest, ListPoliciesGrantingServiceAccessRequest } from '@aws-sdk/client-iam'
 import { iamErrors } from '../../core/aws-error.js'
-import { parseArn, splitIamResource } from '../../core/arn.js'
 import type { Policy } from '../../policy/index.js'
 import type { EntityRef, Repositories } from '../../store/ports/repositories.js'
 import type { AttachableEntity, PageRequest } from '../../store/ports/records.js'
@@ -18,6 +17,7 @@ import {
   ENTITY_LABEL,
   ENTITY_NAME_MEMBER,
   entityById,
+  entityOfArn,
   entityRef,
   findEntity,
   noSuchEntityOf,
@@ -165,15 +165,6 @@ async function allAttachedEntities(repos: Repositories, accountId: string, arn: 
 interface PolicySource {
   readonly policy: Policy
   readonly output: Record<string, string>
-}
-
-/** The user, group or role an ARN names, or undefined when it names none. */
-function entityOfArn(arn: string): { account: string; type: AttachableEntity; path: string; name: string } | undefined {
-  const parsed = parseArn(arn)
-  if (!parsed || parsed.partition !== 'aws' || parsed.service !== 'iam' || parsed.region !== '') return undefined
-  const resource = splitIamResource(parsed.resource)
-  if (!resource || !['user', 'group', 'role'].includes(resource.type) || resource.name === '') return undefined
-  return { account: parsed.account, type: resource.type as AttachableEntity, path: resource.path, name: resource.name }
 }
 
 async function listPoliciesGrantingServiceAccess(call: Call, raw: unknown) {

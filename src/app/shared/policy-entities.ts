@@ -4,6 +4,7 @@
 // service-linked roles.
 
 import { iamErrors } from '../../core/aws-error.js'
+import { parseArn, splitIamResource } from '../../core/arn.js'
 import type { RawContext } from '../../policy/index.js'
 import type { EntityRef, Repositories } from '../../store/ports/repositories.js'
 import type { AttachableEntity, NamedEntityRecord } from '../../store/ports/records.js'
@@ -81,4 +82,13 @@ export async function authorizeOnEntity(
     context: { ...(options.context ?? {}), ...boundary }
   })
   return entity
+}
+
+/** The user, group or role an ARN names, or undefined when it names none. */
+export function entityOfArn(arn: string): { account: string; type: AttachableEntity; path: string; name: string } | undefined {
+  const parsed = parseArn(arn)
+  if (!parsed || parsed.partition !== 'aws' || parsed.service !== 'iam' || parsed.region !== '') return undefined
+  const resource = splitIamResource(parsed.resource)
+  if (!resource || !['user', 'group', 'role'].includes(resource.type) || resource.name === '') return undefined
+  return { account: parsed.account, type: resource.type as AttachableEntity, path: resource.path, name: resource.name }
 }
