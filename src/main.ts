@@ -20,6 +20,9 @@ import { authorizationMessageSealer } from './app/sts/authorization-messages.js'
 import { systemClock, type Clock } from './core/clock.js'
 import { systemRandom } from './core/random.js'
 import { SigV4Authenticator } from './http/authenticator.js'
+import type { RecordSignIn } from './app/console/sign-in-events.js'
+import { ConsoleHandler } from './http/console/console-handler.js'
+import { defaultConsoleDir } from './http/console/static-files.js'
 import { QueryEndpoint } from './http/query-endpoint.js'
 import { createPortcullisServer } from './http/server.js'
 import { IAM_SERVICE_MODEL } from './protocol/model/iam-model-supplement.js'
@@ -41,6 +44,10 @@ export interface ServeOptions {
   /** The first account's ID, on first start. */
   readonly accountId?: string | undefined
   readonly clock?: Clock
+  /** The built web console; by default dist/console under the package root. */
+  readonly consoleDir?: string | undefined
+  /** Where console sign-ins are recorded; by default one JSON line each on stdout. */
+  readonly recordSignIn?: RecordSignIn | undefined
 }
 
 export interface RunningServer {
@@ -112,12 +119,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     services.map((s) => s.signingName)
   )
   const query = new QueryEndpoint(ctx, services, authenticator)
+  const consoleHandler = new ConsoleHandler(ctx, { staticDir: options.consoleDir ?? defaultConsoleDir(), services, recordSignIn: options.recordSignIn })
   const server = createPortcullisServer({
     ctx,
     query,
+    console: consoleHandler,
     onReset: () => {
       ctx.authCache.clear()
       authenticator.clear()
+      consoleHandler.clear()
     }
   })
   await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AppContext } from '../app/context.js'
 import { BodyTooLarge, readBody } from './read-body.js'
 import type { QueryEndpoint } from './query-endpoint.js'
+import { ConsoleHandler } from './console/console-handler.js'
 
 /** No IAM or STS request comes near this (a policy document is at most 131,072 characters). */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -13,6 +14,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export interface ServerDeps {
   readonly ctx: AppContext
   readonly query: QueryEndpoint
+  /** The web console under /console (docs/console-api.md). */
+  readonly console?: ConsoleHandler | undefined
   /** Forget caches after a reset (dev mode). */
   readonly onReset: () => void
 }
@@ -37,6 +40,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
   if (path === '/_portcullis/health') return send(res, 200, 'application/json', '{"status":"ok"}\n')
   if (path === '/_portcullis/reset') return reset(deps, req, res)
+  if (deps.console && ConsoleHandler.owns(path)) return deps.console.handle(req, res, path)
 
   let body: Buffer
   try {

@@ -110,6 +110,22 @@ async function deleteLoginProfile(call: Call, raw: unknown) {
  */
 async function changePassword(call: Call, raw: unknown) {
   const input = raw as ChangePasswordRequest
+  await changeOwnPassword(call, input.NewPassword as string, { oldPassword: input.OldPassword as string })
+  return undefined
+}
+
+/**
+ * How the caller proves it knows its password: ChangePassword gives the old one; the web console's
+ * forced change at sign-in has just verified it (app/console), and keeps no copy of it.
+ */
+export type PasswordProof = { readonly oldPassword: string } | { readonly verifiedAtSignIn: true }
+
+/**
+ * The calling IAM user sets a new password for itself, under ChangePassword's rules: its
+ * authorization, the password policy, reuse prevention, and the history. ChangePassword and the
+ * console's new-password step at sign-in both run it.
+ */
+export async function changeOwnPassword(call: Call, newPassword: string, proof: PasswordProof): Promise<void> {
   const caller = call.caller
   if (caller.kind !== 'user' || caller.userId === undefined) throw invalidUserType()
   const user = await call.read.users.byId(call.accountId, caller.userId)
@@ -122,8 +138,8 @@ async function changePassword(call: Call, raw: unknown) {
   }
   const profile = await call.read.loginProfiles.get(user.id)
   if (!profile) throw noLoginProfile(user.name)
-  if (!(await call.ctx.passwords.verify(profile.passwordHash, input.OldPassword as string))) throw wrongOldPassword()
-  const passwordHash = await newPasswordHash(call, user, input.NewPassword as string, profile)
+  if ('oldPassword' in proof && !(await call.ctx.passwords.verify(profile.passwordHash, proof.oldPassword))) throw wrongOldPassword()
+  const passwordHash = await newPasswordHash(call, user, newPassword, profile)
   await call.write(async (tx) => {
     const current = await tx.loginProfiles.get(user.id)
     if (!current) throw noLoginProfile(user.name)
@@ -134,7 +150,6 @@ async function changePassword(call: Call, raw: unknown) {
       passwordHistory: nextPasswordHistory(current.passwordHash, current.passwordHistory)
     })
   })
-  return undefined
 }
 
 /** An AccessDenied for want of an allow (not an explicit deny). */

@@ -154,7 +154,8 @@ async function deleteUser(call: Call, raw: unknown) {
       await tx.tags.removeAll('user', current.id)
       await tx.users.delete(call.accountId, current.id)
     },
-    { affectsPolicies: true }
+    // affectsAuthorization: the user's sessions (STS, console) must stop working at once.
+    { affectsAuthorization: true }
   )
   return undefined
 }

@@ -5,8 +5,11 @@
 
 import { jsonSealer } from '../sealed-json.js'
 
-/** How the session was obtained; it decides what the session may call and how it is described. */
-export type SessionOrigin = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML' | 'GetSessionToken' | 'GetFederationToken'
+/**
+ * How the session was obtained; it decides what the session may call and how it is described.
+ * 'ConsoleSignIn': a web console session (app/console), never sealed into a token.
+ */
+export type SessionOrigin = 'AssumeRole' | 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML' | 'GetSessionToken' | 'GetFederationToken' | 'ConsoleSignIn'
 
 export interface SessionClaims {
   /** The temporary access key ID (ASIA…) this token belongs to. */

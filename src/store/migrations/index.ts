@@ -6,13 +6,15 @@ import * as roles from './002-roles.js'
 import * as credentials from './003-credentials.js'
 import * as mfa from './004-mfa.js'
 import * as federationProviders from './005-federation-providers.js'
+import * as consoleSessions from './006-console-sessions.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-roles': roles,
   '003-credentials': credentials,
   '004-mfa': mfa,
-  '005-federation-providers': federationProviders
+  '005-federation-providers': federationProviders,
+  '006-console-sessions': consoleSessions
 }
 
 export const migrationProvider: MigrationProvider = {

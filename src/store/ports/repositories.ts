@@ -29,6 +29,7 @@ import type {
   TaggableResource,
   UserRecord
 } from './records.js'
+import type { ConsoleSessionsRepo, SignInFailuresRepo } from './console-sessions.js'
 
 /** Raised when a write would break a uniqueness rule (a concurrent writer got there first). */
 export class UniqueViolation extends Error {
@@ -299,6 +300,8 @@ export interface Repositories {
   readonly mfaDevices: MfaDevicesRepo
   readonly oidcProviders: OidcProvidersRepo
   readonly samlProviders: SamlProvidersRepo
+  readonly consoleSessions: ConsoleSessionsRepo
+  readonly signInFailures: SignInFailuresRepo
 }
 
 export interface Store {

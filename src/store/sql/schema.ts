@@ -26,6 +26,8 @@ export interface Database {
   saml_providers: SamlProvidersTable
   slr_deletion_tasks: SlrDeletionTasksTable
   mfa_devices: MfaDevicesTable
+  console_sessions: ConsoleSessionsTable
+  console_sign_in_failures: SignInFailuresTable
 }
 
 export interface MetaTable {
@@ -260,5 +262,29 @@ export interface MfaDevicesTable {
   drift_steps: number
   failed_attempts: number
   last_failed_at: string | null
+  locked_until: string | null
+}
+
+/** Web console sessions and pending sign-ins (migration 006). */
+export interface ConsoleSessionsTable {
+  /** SHA-256 (hex) of the ID the browser holds. */
+  id_hash: string
+  account_id: string
+  stage: 'active' | 'mfa' | 'new-password'
+  /** null for the root user. */
+  user_id: string | null
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  mfa_authenticated_at: string | null
+  /** JSON: the role session after switch-role. */
+  role_session: string | null
+}
+
+/** Failed console sign-ins per user and per source address (migration 006). */
+export interface SignInFailuresTable {
+  key: string
+  failures: number
+  last_failed_at: string
   locked_until: string | null
 }

@@ -8,6 +8,7 @@ import { SqlAccounts } from './accounts.js'
 import { SqlAccessKeys, SqlLoginProfiles, SqlServiceCredentials, SqlSigningCertificates, SqlSshPublicKeys } from './credentials.js'
 import { SqlGroups, SqlInstanceProfiles, SqlPolicies, SqlRoles, SqlServerCertificates, SqlUsers } from './entities.js'
 import { SqlMfaDevices } from './mfa-devices.js'
+import { SqlConsoleSessions, SqlSignInFailures } from './console-sessions.js'
 import { SqlAttachments, SqlGroupMembers, SqlInlinePolicies, SqlTags } from './relations.js'
 import { SqlOidcProviders } from './oidc-providers.js'
 import { SqlSamlProviders } from './saml-providers.js'
@@ -36,7 +37,9 @@ const TABLES = [
   'saml_providers',
   'service_credentials',
   'slr_deletion_tasks',
-  'mfa_devices'
+  'mfa_devices',
+  'console_sessions',
+  'console_sign_in_failures'
 ] as const
 
 export class SqlStore implements Store {
@@ -87,7 +90,9 @@ export class SqlStore implements Store {
       samlProviders: new SqlSamlProviders(db),
       serverCertificates: new SqlServerCertificates(db),
       serviceCredentials: new SqlServiceCredentials(db),
-      mfaDevices: new SqlMfaDevices(db)
+      mfaDevices: new SqlMfaDevices(db),
+      consoleSessions: new SqlConsoleSessions(db),
+      signInFailures: new SqlSignInFailures(db)
     }
   }
 }
