@@ -1,0 +1,104 @@
+// Chooses managed policies to attach: every policy of the account and AWS's (ListPolicies,
+// all pages), filtered by name and type in the browser, shown 50 at a time. ListPolicies has
+// no name filter, so the search runs here, as the AWS console's does.
+
+import { useId, useMemo, useState } from 'react'
+import { LoadState } from './load-state'
+import { isAwsManaged, listAll, type ManagedPolicy } from './iam-shapes'
+import { useLoad } from './use-load'
+
+const SHOWN = 50
+
+export function PolicyPicker({ selected, onChange, attached = [] }: { selected: readonly string[]; onChange: (arns: string[]) => void; attached?: readonly string[] }) {
+  const policies = useLoad(() => listAll<ManagedPolicy>('ListPolicies', { Scope: 'All', MaxItems: 1000 }, 'Policies'), [])
+  const id = useId()
+  const [search, setSearch] = useState('')
+  const [type, setType] = useState<'all' | 'aws' | 'customer'>('all')
+  const toggle = (arn: string, on: boolean) => onChange(on ? [...selected, arn] : selected.filter((a) => a !== arn))
+  return (
+    <div className="policy-picker">
+      <div className="filters">
+        <div>
+          <label htmlFor={`${id}-search`}>Search policies</label>
+          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Filter by name" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-type`}>Policy type</label>
+          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+            <option value="all">All types</option>
+            <option value="aws">AWS managed</option>
+            <option value="customer">Customer managed</option>
+          </select>
+        </div>
+      </div>
+      <LoadState loaded={policies} label="policies">
+        {(all) => <PolicyRows all={all} search={search} type={type} selected={selected} attached={attached} toggle={toggle} />}
+      </LoadState>
+      <p className="field-hint" aria-live="polite">
+        {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected
+      </p>
+    </div>
+  )
+}
+
+function PolicyRows(props: {
+  all: readonly ManagedPolicy[]
+  search: string
+  type: 'all' | 'aws' | 'customer'
+  selected: readonly string[]
+  attached: readonly string[]
+  toggle: (arn: string, on: boolean) => void
+}) {
+  const { all, search, type, selected, attached, toggle } = props
+  const matches = useMemo(() => {
+    const q = search.trim().toLowerCase()
+    return all.filter((p) => (type === 'all' || (type === 'aws') === isAwsManaged(p.Arn)) && (!q || p.PolicyName.toLowerCase().includes(q)))
+  }, [all, search, type])
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Policies</caption>
+          <thead>
+            <tr>
+              <th scope="col">Select</th>
+              <th scope="col">Policy name</th>
+              <th scope="col">Type</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matches.slice(0, SHOWN).map((p) => {
+              const isAttached = attached.includes(p.Arn)
+              return (
+                <tr key={p.Arn}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={p.PolicyName}
+                      checked={isAttached || selected.includes(p.Arn)}
+                      disabled={isAttached}
+                      onChange={(e) => toggle(p.Arn, e.target.checked)}
+                    />
+                  </td>
+                  <td>
+                    {p.PolicyName}
+                    {isAttached && <span className="muted"> (already attached)</span>}
+                    {p.Description && <div className="field-hint">{p.Description}</div>}
+                  </td>
+                  <td>{isAwsManaged(p.Arn) ? 'AWS managed' : 'Customer managed'}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="field-hint">
+        {matches.length === 0
+          ? 'No policies match.'
+          : matches.length > SHOWN
+            ? `Showing ${SHOWN} of ${matches.length} matching policies; refine the search to see others.`
+            : `${matches.length} matching policies.`}
+      </p>
+    </>
+  )
+}
