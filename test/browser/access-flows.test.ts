@@ -21,8 +21,8 @@ import {
 } from '@aws-sdk/client-iam'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { followNav, signInAsRoot, signInAsUser } from './support/access-sign-in.js'
 import { startConsoleHarness, type ConsoleHarness } from './support/console.js'
+import { followNav, signInAsRoot, signInAsUser } from './support/console-steps.js'
 
 let h: ConsoleHarness
 let page: Page
@@ -51,7 +51,7 @@ describe('roles', () => {
     await h.shot(page, 'role-wizard-trusted-entity')
     await page.getByRole('button', { name: 'Next' }).click()
 
-    await page.getByLabel('Search permissions policies').fill('IAMReadOnlyAccess')
+    await page.getByLabel('Search policies').fill('IAMReadOnlyAccess')
     await page.getByLabel('IAMReadOnlyAccess', { exact: true }).check()
     await h.shot(page, 'role-wizard-permissions')
     await page.getByRole('button', { name: 'Next' }).click()
@@ -59,9 +59,9 @@ describe('roles', () => {
     await page.getByLabel('Role name').fill('partner-audit')
     await page.getByLabel('Description (optional)').fill('Read-only audit by our partner')
     await page.getByLabel('Maximum session duration').selectOption('2')
-    await page.getByRole('button', { name: 'Add tag' }).click()
+    await page.getByRole('button', { name: 'Add new tag' }).click()
     await page.getByLabel('Tag 1 key').fill('team')
-    await page.getByLabel('Tag 1 value').fill('security')
+    await page.getByLabel('Tag 1 value (optional)').fill('security')
     await page.getByRole('button', { name: 'Next' }).click()
 
     const trust = page.getByLabel('Trust policy (JSON)')
@@ -92,6 +92,15 @@ describe('roles', () => {
     await page.getByRole('tab', { name: 'Trust relationships' }).click()
     await expect.poll(() => page.getByLabel('Trust policy (JSON)').inputValue()).toContain(PARTNER)
     await h.shot(page, 'role-trust-relationships')
+  }, 60_000)
+
+  it('opens a role named "create" from the list, not the Create role wizard', async () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }
+    await h.server.iam().send(new CreateRoleCommand({ RoleName: 'create', AssumeRolePolicyDocument: JSON.stringify(trust) }))
+    await followNav(page, 'Roles')
+    await page.getByRole('link', { name: 'create', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'create', exact: true }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/console/roles/%63reate')
   }, 60_000)
 })
 

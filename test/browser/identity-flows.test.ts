@@ -22,14 +22,10 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeAt, consecutiveCodes, seedOf } from '../e2e/support/mfa-codes.js'
 import { startConsoleHarness, type ConsoleHarness } from './support/console.js'
-
-const STEP_TIMEOUT = 60_000
+import { enterMfaCodes, followNav, STEP_TIMEOUT, submitRootSignIn, submitUserSignIn } from './support/console-steps.js'
 
 /** A code for the next 30-second step: the current one was used to enable the device, and replays are refused. */
 const nextCode = (seed: string) => codeAt(seed, Date.now() + 30_000)
-
-/** A link of the side navigation (the dashboard has links with the same names). */
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'IAM' }).getByRole('link', { name, exact: true })
 
 describe('identity pages in the browser', () => {
   let harness: ConsoleHarness
@@ -60,15 +56,11 @@ describe('identity pages in the browser', () => {
     'signs the root user in with an MFA code, after a refused password',
     async () => {
       await page.goto(harness.consoleUrl)
-      await page.getByRole('tab', { name: 'Root user' }).click()
-      await page.getByLabel('Account ID or account alias').fill(accountId)
-      await page.getByLabel('Root user password').fill('not-the-password')
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await submitRootSignIn(page, accountId, 'not-the-password')
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your authentication information is incorrect')
       await harness.shot(page, 'root-sign-in-refused')
 
-      await page.getByLabel('Root user password').fill(harness.server.root.password)
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await submitRootSignIn(page, accountId, harness.server.root.password)
       await page.getByRole('heading', { name: 'Multi-factor authentication' }).waitFor()
       await page.getByLabel('MFA code').fill(nextCode(rootSeed))
       await harness.shot(page, 'root-mfa-code')
@@ -90,7 +82,7 @@ describe('identity pages in the browser', () => {
   it(
     'creates a group with a customer managed policy attached',
     async () => {
-      await nav(page, 'User groups').click()
+      await followNav(page, 'User groups')
       await page.getByRole('link', { name: 'Create group' }).click()
       await page.getByLabel('User group name').fill('readers')
       await page.getByLabel('Search policies').fill('ListUsersOnly')
@@ -111,7 +103,7 @@ describe('identity pages in the browser', () => {
   it(
     'adds a user with the wizard: console password with reset, access key, group, tags',
     async () => {
-      await nav(page, 'Users').click()
+      await followNav(page, 'Users')
       await page.getByRole('link', { name: 'Add users' }).click()
       await page.getByLabel('User name').fill('alice')
       await page.getByLabel('Programmatic access').check()
@@ -180,13 +172,8 @@ describe('identity pages in the browser', () => {
       await qr.waitFor()
       // The PNG really rendered (the page's CSP lets data: images through).
       await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
-      await dialog.getByRole('button', { name: 'Show secret key' }).click()
-      const seed = (await dialog.getByTestId('mfa-secret-key').textContent()) ?? ''
-      expect(seed).toMatch(/^[A-Z2-7]+=*$/)
-      alice.seed = seed
-      const codes = consecutiveCodes(seed)
-      await dialog.getByLabel('MFA code 1').fill(codes.AuthenticationCode1)
-      await dialog.getByLabel('MFA code 2').fill(codes.AuthenticationCode2)
+      alice.seed = await enterMfaCodes(dialog)
+      expect(alice.seed).toMatch(/^[A-Z2-7]+=*$/)
       await harness.shot(page, 'assign-mfa')
       await dialog.getByRole('button', { name: 'Add MFA' }).click()
 
@@ -212,11 +199,7 @@ describe('identity pages in the browser', () => {
   it(
     'signs the new user in through MFA and the forced password change',
     async () => {
-      await page.getByRole('tab', { name: 'IAM user' }).click()
-      await page.getByLabel('Account ID or account alias').fill(accountId)
-      await page.getByLabel('IAM user name').fill('alice')
-      await page.getByLabel('Password', { exact: true }).fill(alice.password)
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await submitUserSignIn(page, accountId, 'alice', alice.password)
       await page.getByRole('heading', { name: 'Multi-factor authentication' }).waitFor()
       await page.getByLabel('MFA code').fill(nextCode(alice.seed))
       await page.getByRole('button', { name: 'Submit' }).click()
@@ -242,11 +225,11 @@ describe('identity pages in the browser', () => {
   it(
     'shows the access-denied panel where the user’s policy stops it',
     async () => {
-      await nav(page, 'Users').click()
+      await followNav(page, 'Users')
       await page.getByRole('link', { name: 'alice' }).waitFor()
       await harness.shot(page, 'user-lists-users')
 
-      await nav(page, 'User groups').click()
+      await followNav(page, 'User groups')
       const denied = page.getByTestId('access-denied')
       await denied.waitFor()
       expect(await denied.textContent()).toContain('iam:ListGroups')

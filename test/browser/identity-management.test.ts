@@ -22,12 +22,8 @@ import {
 } from '@aws-sdk/client-iam'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { consecutiveCodes } from '../e2e/support/mfa-codes.js'
 import { startConsoleHarness, type ConsoleHarness } from './support/console.js'
-
-const STEP_TIMEOUT = 60_000
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'IAM' }).getByRole('link', { name, exact: true })
+import { enterMfaCodes, followNav, signInAsRoot, STEP_TIMEOUT } from './support/console-steps.js'
 
 describe('identity management pages in the browser', () => {
   let harness: ConsoleHarness
@@ -46,11 +42,7 @@ describe('identity management pages in the browser', () => {
     await iam.send(new CreateGroupCommand({ GroupName: 'auditors' }))
     await iam.send(new AttachGroupPolicyCommand({ GroupName: 'auditors', PolicyArn: policyArn }))
     page = (await harness.newPage()).page
-    await page.goto(harness.consoleUrl)
-    await page.getByRole('tab', { name: 'Root user' }).click()
-    await page.getByLabel('Account ID or account alias').fill(accountId)
-    await page.getByLabel('Root user password').fill(harness.server.root.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInAsRoot(harness, page)
     await page.getByRole('heading', { name: 'IAM dashboard' }).waitFor()
   }, STEP_TIMEOUT)
 
@@ -61,7 +53,7 @@ describe('identity management pages in the browser', () => {
   it(
     'sets a custom password policy with every field, then an account alias',
     async () => {
-      await nav(page, 'Account settings').click()
+      await followNav(page, 'Account settings')
       expect(await page.getByTestId('password-policy-kind').textContent()).toContain('IAM default')
       await page.getByRole('button', { name: 'Edit', exact: true }).click()
       await page.getByLabel('Custom').check()
@@ -105,7 +97,7 @@ describe('identity management pages in the browser', () => {
   it(
     'manages a user’s permissions, groups and tags; tabs answer the arrow keys',
     async () => {
-      await nav(page, 'Users').click()
+      await followNav(page, 'Users')
       await page.getByLabel('Search users').fill('bo')
       await page.getByRole('link', { name: 'bob' }).click()
       await page.getByRole('heading', { name: 'bob', level: 1 }).waitFor()
@@ -189,7 +181,7 @@ describe('identity management pages in the browser', () => {
   it(
     'adds two users at once with a custom password, copying the first user’s permissions',
     async () => {
-      await nav(page, 'Users').click()
+      await followNav(page, 'Users')
       await page.getByRole('link', { name: 'Add users' }).click()
       await page.getByLabel('User name').fill('carol')
       await page.getByRole('button', { name: 'Add another user' }).click()
@@ -237,7 +229,7 @@ describe('identity management pages in the browser', () => {
   it(
     'deletes a group that has members and a policy',
     async () => {
-      await nav(page, 'User groups').click()
+      await followNav(page, 'User groups')
       await page.getByRole('link', { name: 'auditors' }).click()
       await page.getByRole('link', { name: 'carol' }).waitFor()
       await harness.shot(page, 'group-users')
@@ -254,16 +246,13 @@ describe('identity management pages in the browser', () => {
   it(
     'gives the root user an MFA device from My security credentials',
     async () => {
-      await nav(page, 'Dashboard').click()
+      await followNav(page, 'Dashboard')
       await page.getByRole('link', { name: 'Add MFA' }).click()
       await page.getByRole('heading', { name: 'My security credentials' }).waitFor()
       await page.getByRole('button', { name: 'Assign MFA device' }).click()
       const dialog = page.getByRole('dialog', { name: 'Assign MFA device' })
       await dialog.getByRole('button', { name: 'Next' }).click()
-      await dialog.getByRole('button', { name: 'Show secret key' }).click()
-      const codes = consecutiveCodes((await dialog.getByTestId('mfa-secret-key').textContent()) ?? '')
-      await dialog.getByLabel('MFA code 1').fill(codes.AuthenticationCode1)
-      await dialog.getByLabel('MFA code 2').fill(codes.AuthenticationCode2)
+      await enterMfaCodes(dialog)
       await dialog.getByRole('button', { name: 'Add MFA' }).click()
       await dialog.waitFor({ state: 'detached' })
       const serial = `arn:aws:iam::${accountId}:mfa/root-account-mfa-device`

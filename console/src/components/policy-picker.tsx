@@ -1,16 +1,22 @@
 // Chooses managed policies to attach: every policy of the account and AWS's (ListPolicies,
-// all pages), filtered by name and type in the browser, shown 50 at a time. ListPolicies has
-// no name filter, so the search runs here, as the AWS console's does.
+// all pages), filtered by name and type in the browser, the account's own first, 50 shown at a
+// time. ListPolicies has no name filter, so the search runs here, as the AWS console's does.
+// Chosen policies stay chosen while the search changes, so they are named under the table.
 
 import { useId, useMemo, useState } from 'react'
+import { DataTable } from './data-table'
+import { isAwsManaged, type ManagedPolicy } from './iam-types'
+import { listAll } from './list-all'
 import { LoadState } from './load-state'
-import { isAwsManaged, listAll, type ManagedPolicy } from './iam-shapes'
 import { useLoad } from './use-load'
 
 const SHOWN = 50
 
+/** The name at the end of a policy ARN (arn:aws:iam::aws:policy/job-function/ViewOnlyAccess → ViewOnlyAccess). */
+const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
+
 export function PolicyPicker({ selected, onChange, attached = [] }: { selected: readonly string[]; onChange: (arns: string[]) => void; attached?: readonly string[] }) {
-  const policies = useLoad(() => listAll<ManagedPolicy>('ListPolicies', { Scope: 'All', MaxItems: 1000 }, 'Policies'), [])
+  const policies = useLoad(() => listAll<ManagedPolicy>('ListPolicies', { Scope: 'All' }, 'Policies'), [])
   const id = useId()
   const [search, setSearch] = useState('')
   const [type, setType] = useState<'all' | 'aws' | 'customer'>('all')
@@ -35,7 +41,7 @@ export function PolicyPicker({ selected, onChange, attached = [] }: { selected: 
         {(all) => <PolicyRows all={all} search={search} type={type} selected={selected} attached={attached} toggle={toggle} />}
       </LoadState>
       <p className="field-hint" aria-live="polite">
-        {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected
+        {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected{selected.length ? `: ${selected.map(policyName).join(', ')}` : ''}
       </p>
     </div>
   )
@@ -52,46 +58,36 @@ function PolicyRows(props: {
   const { all, search, type, selected, attached, toggle } = props
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase()
-    return all.filter((p) => (type === 'all' || (type === 'aws') === isAwsManaged(p.Arn)) && (!q || p.PolicyName.toLowerCase().includes(q)))
+    return all
+      .filter((p) => (type === 'all' || (type === 'aws') === isAwsManaged(p.Arn)) && (!q || p.PolicyName.toLowerCase().includes(q)))
+      .sort((a, b) => Number(isAwsManaged(a.Arn)) - Number(isAwsManaged(b.Arn)) || a.PolicyName.localeCompare(b.PolicyName))
   }, [all, search, type])
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Policies</caption>
-          <thead>
-            <tr>
-              <th scope="col">Select</th>
-              <th scope="col">Policy name</th>
-              <th scope="col">Type</th>
+      <DataTable caption="Policies" columns={['Select', 'Policy name', 'Type']}>
+        {matches.slice(0, SHOWN).map((p) => {
+          const isAttached = attached.includes(p.Arn)
+          return (
+            <tr key={p.Arn}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={p.PolicyName}
+                  checked={isAttached || selected.includes(p.Arn)}
+                  disabled={isAttached}
+                  onChange={(e) => toggle(p.Arn, e.target.checked)}
+                />
+              </td>
+              <td>
+                {p.PolicyName}
+                {isAttached && <span className="muted"> (already attached)</span>}
+                {p.Description && <div className="field-hint">{p.Description}</div>}
+              </td>
+              <td>{isAwsManaged(p.Arn) ? 'AWS managed' : 'Customer managed'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {matches.slice(0, SHOWN).map((p) => {
-              const isAttached = attached.includes(p.Arn)
-              return (
-                <tr key={p.Arn}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={p.PolicyName}
-                      checked={isAttached || selected.includes(p.Arn)}
-                      disabled={isAttached}
-                      onChange={(e) => toggle(p.Arn, e.target.checked)}
-                    />
-                  </td>
-                  <td>
-                    {p.PolicyName}
-                    {isAttached && <span className="muted"> (already attached)</span>}
-                    {p.Description && <div className="field-hint">{p.Description}</div>}
-                  </td>
-                  <td>{isAwsManaged(p.Arn) ? 'AWS managed' : 'Customer managed'}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </DataTable>
       <p className="field-hint">
         {matches.length === 0
           ? 'No policies match.'

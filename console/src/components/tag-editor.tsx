@@ -2,7 +2,7 @@
 // ("Tag 2 key") so a screen reader and the tests can find it.
 
 import { useId } from 'react'
-import type { Tag } from './iam-shapes'
+import type { Tag } from './iam-types'
 
 export const MAX_TAGS = 50
 
@@ -44,3 +44,6 @@ export function tagProblem(tags: readonly Tag[]): string | undefined {
   if (new Set(keys).size !== keys.length) return 'Tag keys must be unique.'
   return undefined
 }
+
+/** The rows worth sending from a form where tags are optional: keys trimmed, blank rows dropped. */
+export const cleanTags = (tags: readonly Tag[]): Tag[] => tags.filter((t) => t.Key.trim() !== '').map((t) => ({ Key: t.Key.trim(), Value: t.Value }))

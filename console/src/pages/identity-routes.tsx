@@ -1,5 +1,6 @@
 // Routes of the identity pages: dashboard, users, user groups, account settings. Fixed paths
-// ('/users/create') come before the parameter ones ('/users/:name'), which the first match wins.
+// ('/users/create') come before the parameter ones ('/users/:name'), which the first match wins;
+// links to a user or group go through detailPath, so one named "create" still opens its page.
 
 import type { ConsoleRoute } from '../route-types'
 import { AccountSettingsPage } from './account/account-settings-page'

@@ -1,6 +1,7 @@
 // Routes of the access pages: roles, policies, the policy simulator, switch role. The fixed
 // paths (/roles/create, /policies/create) come before the ones they would otherwise match as a
-// name; a policy's ARN travels URL-encoded as one path segment.
+// name, and links go through detailPath (a role named "create" is linked as /roles/%63reate);
+// a policy's ARN travels URL-encoded as one path segment.
 
 import type { ConsoleRoute } from '../route-types'
 import { CreatePolicyPage } from './policies/create-policy-page'

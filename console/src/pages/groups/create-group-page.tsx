@@ -4,12 +4,15 @@
 import { useState } from 'react'
 import { call } from '../../api'
 import { ErrorPanel } from '../../components/error-panel'
+import { MemberChoice } from '../../components/member-choice'
 import { PolicyPicker } from '../../components/policy-picker'
 import { TextField } from '../../components/text-field'
 import { useAction } from '../../components/use-action'
+import { detailPath } from '../../detail-paths'
 import { Link, navigate } from '../../router'
-import { GROUP_NAME_PATTERN, groupPath } from './group-paths'
-import { UserChoice } from './user-choice'
+
+/** IAM's group-name rule: 1–128 of letters, digits and + = , . @ _ - (groupNameType). */
+const GROUP_NAME_PATTERN = /^[\w+=,.@-]{1,128}$/
 
 export function CreateGroupPage() {
   const [name, setName] = useState('')
@@ -27,7 +30,7 @@ export function CreateGroupPage() {
       setCreated(true)
       for (const u of users) await call('AddUserToGroup', { GroupName: groupName, UserName: u })
       for (const arn of policies) await call('AttachGroupPolicy', { GroupName: groupName, PolicyArn: arn })
-      navigate(groupPath(groupName))
+      navigate(detailPath('groups', groupName))
     })
   return (
     <>
@@ -57,7 +60,7 @@ export function CreateGroupPage() {
         </section>
         <section className="panel" aria-labelledby="group-users-title">
           <h2 id="group-users-title">Add users to the group (optional)</h2>
-          <UserChoice selected={users} onChange={setUsers} />
+          <MemberChoice kind="users" selected={users} onChange={setUsers} />
         </section>
         <section className="panel" aria-labelledby="group-policies-title">
           <h2 id="group-policies-title">Attach permissions policies (optional)</h2>

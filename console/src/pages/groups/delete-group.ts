@@ -2,7 +2,8 @@
 // policies (DeleteConflict), so those go first.
 
 import { call } from '../../api'
-import { listAll, type AttachedPolicy, type IamUser } from '../../components/iam-shapes'
+import type { AttachedPolicy, IamUser } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
 
 export async function deleteGroupAndMemberships(groupName: string): Promise<void> {
   const group = { GroupName: groupName }

@@ -4,14 +4,14 @@ import { useState } from 'react'
 import { call } from '../../api'
 import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog'
 import { formatDate } from '../../components/format-date'
-import type { IamGroup } from '../../components/iam-shapes'
+import type { IamGroup } from '../../components/iam-types'
 import { LoadState } from '../../components/load-state'
-import { TabSet } from '../../components/tab-set'
+import { Membership } from '../../components/membership'
+import { PermissionsPolicies } from '../../components/permissions-policies'
+import { Tabs } from '../../components/tabs'
 import { useLoad } from '../../components/use-load'
 import { Link, navigate, useLocation } from '../../router'
 import { deleteGroupAndMemberships } from './delete-group'
-import { GroupPermissionsTab } from './group-permissions-tab'
-import { GroupUsersTab } from './group-users-tab'
 
 export function GroupDetailPage({ groupName }: { groupName: string }) {
   const group = useLoad(() => call<{ Group: IamGroup }>('GetGroup', { GroupName: groupName, MaxItems: 1 }).then((o) => o.Group), [groupName])
@@ -49,13 +49,17 @@ export function GroupDetailPage({ groupName }: { groupName: string }) {
                 </div>
               </dl>
             </section>
-            <TabSet
+            <Tabs
               label="Group details"
               initial={query.get('tab')}
               onChange={keepTab}
               tabs={[
-                { id: 'users', label: 'Users', panel: () => <GroupUsersTab groupName={g.GroupName} /> },
-                { id: 'permissions', label: 'Permissions', panel: () => <GroupPermissionsTab groupName={g.GroupName} /> }
+                { id: 'users', label: 'Users', panel: () => <Membership of="group" owner={g.GroupName} /> },
+                {
+                  id: 'permissions',
+                  label: 'Permissions',
+                  panel: () => <PermissionsPolicies kind="Group" name={g.GroupName} hint={`Every user in ${g.GroupName} gets these permissions.`} />
+                }
               ]}
             />
           </>

@@ -1,12 +1,14 @@
 // User groups: the account's groups (ListGroups, every page), searchable by name.
 
 import { useState } from 'react'
+import { DataTable } from '../../components/data-table'
 import { formatDate } from '../../components/format-date'
-import { listAll, type IamGroup } from '../../components/iam-shapes'
+import type { IamGroup } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
 import { LoadState } from '../../components/load-state'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link } from '../../router'
-import { GROUPS_CREATE, groupPath } from './group-paths'
 
 export function GroupsListPage() {
   const groups = useLoad(() => listAll<IamGroup>('ListGroups', {}, 'Groups'), [])
@@ -16,7 +18,7 @@ export function GroupsListPage() {
     <>
       <div className="page-head">
         <h1>User groups {groups.data && <span className="muted">({groups.data.length})</span>}</h1>
-        <Link to={GROUPS_CREATE} className="button primary">
+        <Link to="/groups/create" className="button primary">
           Create group
         </Link>
       </div>
@@ -29,30 +31,20 @@ export function GroupsListPage() {
         {(list) => {
           const shown = list.filter((g) => !q || g.GroupName.toLowerCase().includes(q))
           return (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">User groups</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Group name</th>
-                    <th scope="col">Path</th>
-                    <th scope="col">Created</th>
+            <>
+              <DataTable caption="User groups" columns={['Group name', 'Path', 'Created']}>
+                {shown.map((g) => (
+                  <tr key={g.GroupId}>
+                    <td>
+                      <Link to={detailPath('groups', g.GroupName)}>{g.GroupName}</Link>
+                    </td>
+                    <td className="mono">{g.Path}</td>
+                    <td>{formatDate(g.CreateDate)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.map((g) => (
-                    <tr key={g.GroupId}>
-                      <td>
-                        <Link to={groupPath(g.GroupName)}>{g.GroupName}</Link>
-                      </td>
-                      <td className="mono">{g.Path}</td>
-                      <td>{formatDate(g.CreateDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               {shown.length === 0 && <p className="muted">{list.length === 0 ? 'No groups yet.' : 'No group matches the search.'}</p>}
-            </div>
+            </>
           )
         }}
       </LoadState>

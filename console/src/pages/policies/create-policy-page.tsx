@@ -3,12 +3,12 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import type { ManagedPolicy, Tag } from '../../components/access-iam-types'
-import { cleanTags, TagsEditor } from '../../components/access-tags-editor'
 import { ErrorPanel } from '../../components/error-panel'
+import type { ManagedPolicy, Tag } from '../../components/iam-types'
+import { cleanTags, TagEditor } from '../../components/tag-editor'
+import { detailPath } from '../../detail-paths'
 import { navigate } from '../../router'
 import { PolicyEditor } from './policy-editor'
-import { policyPath } from './policy-list-page'
 import { PolicySummary } from './policy-summary'
 import { usePolicyValidation } from './policy-validation'
 import { EMPTY_POLICY } from './visual-model'
@@ -33,7 +33,7 @@ export function CreatePolicyPage() {
         ...(description.trim() ? { Description: description.trim() } : {}),
         ...(cleanTags(tags).length ? { Tags: cleanTags(tags) } : {})
       })
-      navigate(policyPath(out.Policy.Arn))
+      navigate(detailPath('policies', out.Policy.Arn))
     } catch (e) {
       setError(e)
       setBusy(false)
@@ -72,7 +72,10 @@ export function CreatePolicyPage() {
           <label htmlFor="policy-description">Description (optional)</label>
           <textarea id="policy-description" rows={2} value={description} maxLength={1000} onChange={(e) => setDescription(e.target.value)} />
           <PolicySummary document={document} headingLevel={3} />
-          <TagsEditor idPrefix="policy-tag" tags={tags} onChange={setTags} />
+          <fieldset className="access-fieldset">
+            <legend>Tags (optional)</legend>
+            <TagEditor tags={tags} onChange={setTags} />
+          </fieldset>
           {error !== undefined && <ErrorPanel error={error} />}
           <div className="actions">
             <button type="button" onClick={() => setStep(1)}>

@@ -4,13 +4,13 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import type { ManagedPolicy, PolicyVersion } from '../../components/access-iam-types'
-import { prettyPolicy } from '../../components/access-policy-text'
 import { ErrorPanel } from '../../components/error-panel'
+import type { ManagedPolicy, PolicyVersion } from '../../components/iam-types'
+import { prettyPolicy } from '../../components/policy-text'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link, navigate } from '../../router'
 import { PolicyEditor } from './policy-editor'
-import { policyPath } from './policy-list-page'
 import { usePolicyValidation } from './policy-validation'
 
 export function EditPolicyPage({ arn }: { arn: string }) {
@@ -35,7 +35,7 @@ function EditForm({ policy, initial }: { policy: ManagedPolicy; initial: string 
     setError(undefined)
     try {
       await call('CreatePolicyVersion', { PolicyArn: policy.Arn, PolicyDocument: document, SetAsDefault: setDefault })
-      navigate(policyPath(policy.Arn))
+      navigate(detailPath('policies', policy.Arn))
     } catch (e) {
       setError(e)
       setBusy(false)
@@ -44,7 +44,7 @@ function EditForm({ policy, initial }: { policy: ManagedPolicy; initial: string 
   return (
     <section>
       <p>
-        <Link to="/policies">Policies</Link> › <Link to={policyPath(policy.Arn)}>{policy.PolicyName}</Link> › Edit
+        <Link to="/policies">Policies</Link> › <Link to={detailPath('policies', policy.Arn)}>{policy.PolicyName}</Link> › Edit
       </p>
       <h1>Edit {policy.PolicyName}</h1>
       <div className="panel">
@@ -56,7 +56,7 @@ function EditForm({ policy, initial }: { policy: ManagedPolicy; initial: string 
         </span>
         {error !== undefined && <ErrorPanel error={error} />}
         <div className="actions">
-          <button type="button" onClick={() => navigate(policyPath(policy.Arn))}>
+          <button type="button" onClick={() => navigate(detailPath('policies', policy.Arn))}>
             Cancel
           </button>
           <button type="button" className="primary" disabled={!validation.valid || busy || document === initial} onClick={() => void save()}>

@@ -3,22 +3,20 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import { ConfirmDelete } from '../../components/access-confirm-delete'
-import { isAwsManaged, type ManagedPolicy, type PolicyVersion } from '../../components/access-iam-types'
-import { JsonEditor } from '../../components/access-json-editor'
-import { formatDate } from '../../components/access-list-all'
-import { prettyPolicy } from '../../components/access-policy-text'
-import { TagsPanel } from '../../components/access-tags-panel'
-import { Tabs } from '../../components/access-tabs'
+import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog'
 import { ErrorPanel } from '../../components/error-panel'
+import { formatDate } from '../../components/format-date'
+import { isAwsManaged, type ManagedPolicy, type PolicyVersion } from '../../components/iam-types'
+import { JsonEditor } from '../../components/json-editor'
+import { prettyPolicy } from '../../components/policy-text'
+import { Tabs } from '../../components/tabs'
+import { tagActions, TagsPanel } from '../../components/tags-panel'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link, navigate } from '../../router'
 import { detach, loadEntities, PolicyEntities } from './policy-entities'
-import { policyPath } from './policy-list-page'
 import { PolicySummary } from './policy-summary'
 import { PolicyVersions } from './policy-versions'
-
-type TabKey = 'permissions' | 'entities' | 'versions' | 'tags'
 
 async function loadPolicy(arn: string): Promise<{ policy: ManagedPolicy; document: string }> {
   const { Policy: policy } = await call<{ Policy: ManagedPolicy }>('GetPolicy', { PolicyArn: arn })
@@ -36,7 +34,7 @@ async function deletePolicy(arn: string): Promise<void> {
 
 export function PolicyDetailPage({ arn }: { arn: string }) {
   const loaded = useLoad(() => loadPolicy(arn), [arn])
-  const [tab, setTab] = useState<TabKey>('permissions')
+  const [deleting, setDeleting] = useState(false)
   if (loaded.loading && !loaded.data) return <p className="loading">Loading policy…</p>
   if (loaded.error !== undefined || !loaded.data)
     return (
@@ -71,46 +69,48 @@ export function PolicyDetailPage({ arn }: { arn: string }) {
         </dl>
         {customer && (
           <div className="actions">
-            <Link to={`${policyPath(policy.Arn)}/edit`} className="button primary">
+            <Link to={`${detailPath('policies', policy.Arn)}/edit`} className="button primary">
               Edit
             </Link>
-            <ConfirmDelete
-              what="policy"
-              name={policy.PolicyName}
-              note="Deleting detaches the policy from every user, group and role, and deletes all its versions."
-              onDelete={async () => {
-                await deletePolicy(policy.Arn)
-                navigate('/policies')
-              }}
-            />
+            <button type="button" className="danger" onClick={() => setDeleting(true)}>
+              Delete policy
+            </button>
           </div>
         )}
       </div>
       <Tabs
-        id="policy-tabs"
         label="Policy"
-        selected={tab}
-        onSelect={setTab}
+        panelClassName="panel"
         tabs={[
-          { key: 'permissions', label: 'Permissions' },
-          { key: 'entities', label: 'Entities attached' },
-          { key: 'versions', label: 'Policy versions' },
-          { key: 'tags', label: 'Tags' }
+          {
+            id: 'permissions',
+            label: 'Permissions',
+            panel: () => (
+              <>
+                <PolicySummary document={document} />
+                <h2>Policy document ({policy.DefaultVersionId}, default)</h2>
+                <JsonEditor id="policy-json" label="Policy document (JSON)" value={document} />
+              </>
+            )
+          },
+          { id: 'entities', label: 'Entities attached', panel: () => <PolicyEntities arn={policy.Arn} onChanged={loaded.reload} /> },
+          { id: 'versions', label: 'Policy versions', panel: () => <PolicyVersions arn={policy.Arn} editable={customer} onChanged={loaded.reload} /> },
+          { id: 'tags', label: 'Tags', panel: () => <TagsPanel owner={policy.PolicyName} editable={customer} {...tagActions('Policy', { PolicyArn: policy.Arn })} /> }
         ]}
-      >
-        <div className="panel">
-          {tab === 'permissions' && (
-            <>
-              <PolicySummary document={document} />
-              <h2>Policy document ({policy.DefaultVersionId}, default)</h2>
-              <JsonEditor id="policy-json" label="Policy document (JSON)" value={document} />
-            </>
-          )}
-          {tab === 'entities' && <PolicyEntities arn={policy.Arn} onChanged={loaded.reload} />}
-          {tab === 'versions' && <PolicyVersions arn={policy.Arn} editable={customer} onChanged={loaded.reload} />}
-          {tab === 'tags' && <TagsPanel entity="Policy" target={{ PolicyArn: policy.Arn }} editable={customer} />}
-        </div>
-      </Tabs>
+      />
+      {deleting && (
+        <ConfirmDeleteDialog
+          title={`Delete ${policy.PolicyName}?`}
+          name={policy.PolicyName}
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            await deletePolicy(policy.Arn)
+            navigate('/policies')
+          }}
+        >
+          <p>Deleting detaches the policy from every user, group and role, and deletes all its versions.</p>
+        </ConfirmDeleteDialog>
+      )}
     </section>
   )
 }

@@ -2,8 +2,10 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
+import { DataTable } from '../../components/data-table'
 import { ErrorPanel } from '../../components/error-panel'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link } from '../../router'
 
 interface Entities {
@@ -16,9 +18,9 @@ type Entity = { kind: 'User' | 'Group' | 'Role'; name: string; path: string }
 
 export function listEntities(out: Entities): Entity[] {
   return [
-    ...(out.PolicyUsers ?? []).map((u): Entity => ({ kind: 'User', name: u.UserName, path: `/users/${encodeURIComponent(u.UserName)}` })),
-    ...(out.PolicyGroups ?? []).map((g): Entity => ({ kind: 'Group', name: g.GroupName, path: `/groups/${encodeURIComponent(g.GroupName)}` })),
-    ...(out.PolicyRoles ?? []).map((r): Entity => ({ kind: 'Role', name: r.RoleName, path: `/roles/${encodeURIComponent(r.RoleName)}` }))
+    ...(out.PolicyUsers ?? []).map((u): Entity => ({ kind: 'User', name: u.UserName, path: detailPath('users', u.UserName) })),
+    ...(out.PolicyGroups ?? []).map((g): Entity => ({ kind: 'Group', name: g.GroupName, path: detailPath('groups', g.GroupName) })),
+    ...(out.PolicyRoles ?? []).map((r): Entity => ({ kind: 'Role', name: r.RoleName, path: detailPath('roles', r.RoleName) }))
   ]
 }
 
@@ -50,32 +52,21 @@ export function PolicyEntities({ arn, onChanged }: { arn: string; onChanged: () 
       {list.length === 0 ? (
         <p className="muted">This policy is not attached to any user, group or role.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Entity name</th>
-                <th scope="col">Entity type</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((e) => (
-                <tr key={`${e.kind}/${e.name}`}>
-                  <td>
-                    <Link to={e.path}>{e.name}</Link>
-                  </td>
-                  <td>{e.kind}</td>
-                  <td>
-                    <button type="button" onClick={() => void run(e)}>
-                      Detach from {e.name}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Entity name', 'Entity type', 'Actions']}>
+          {list.map((e) => (
+            <tr key={`${e.kind}/${e.name}`}>
+              <td>
+                <Link to={e.path}>{e.name}</Link>
+              </td>
+              <td>{e.kind}</td>
+              <td>
+                <button type="button" onClick={() => void run(e)}>
+                  Detach from {e.name}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -2,15 +2,16 @@
 // scope and usage on the server (ListPolicies' Scope and PolicyUsageFilter) and by name here.
 
 import { useState } from 'react'
-import { isAwsManaged, type ManagedPolicy } from '../../components/access-iam-types'
-import { formatDate, listAll } from '../../components/access-list-all'
+import { DataTable } from '../../components/data-table'
 import { ErrorPanel } from '../../components/error-panel'
+import { formatDate } from '../../components/format-date'
+import { isAwsManaged, type ManagedPolicy } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link } from '../../router'
 
 const PAGE = 50
-
-export const policyPath = (arn: string) => `/policies/${encodeURIComponent(arn)}`
 
 export function PolicyListPage() {
   const [scope, setScope] = useState<'All' | 'AWS' | 'Local'>('All')
@@ -19,7 +20,7 @@ export function PolicyListPage() {
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(PAGE)
   const policies = useLoad(
-    () => listAll<ManagedPolicy>('ListPolicies', 'Policies', { Scope: scope, OnlyAttached: onlyAttached, ...(usage ? { PolicyUsageFilter: usage } : {}) }),
+    () => listAll<ManagedPolicy>('ListPolicies', { Scope: scope, OnlyAttached: onlyAttached, ...(usage ? { PolicyUsageFilter: usage } : {}) }, 'Policies'),
     [scope, usage, onlyAttached]
   )
   const needle = search.trim().toLowerCase()
@@ -75,30 +76,18 @@ export function PolicyListPage() {
           <p aria-live="polite" className="muted">
             {matching.length} {matching.length === 1 ? 'policy' : 'policies'}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Policy name</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Used as</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {matching.slice(0, shown).map((p) => (
-                  <tr key={p.Arn}>
-                    <td>
-                      <Link to={policyPath(p.Arn)}>{p.PolicyName}</Link>
-                    </td>
-                    <td>{isAwsManaged(p.Arn) ? 'AWS managed' : 'Customer managed'}</td>
-                    <td>{usedAs(p)}</td>
-                    <td>{formatDate(p.UpdateDate ?? p.CreateDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Policy name', 'Type', 'Used as', 'Updated']}>
+            {matching.slice(0, shown).map((p) => (
+              <tr key={p.Arn}>
+                <td>
+                  <Link to={detailPath('policies', p.Arn)}>{p.PolicyName}</Link>
+                </td>
+                <td>{isAwsManaged(p.Arn) ? 'AWS managed' : 'Customer managed'}</td>
+                <td>{usedAs(p)}</td>
+                <td>{formatDate(p.UpdateDate ?? p.CreateDate)}</td>
+              </tr>
+            ))}
+          </DataTable>
           {matching.length > shown && (
             <button type="button" onClick={() => setShown(shown + PAGE)}>
               Show more ({matching.length - shown} more)

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react'
 import { post } from '../../api'
-import type { EditorError } from '../../components/access-json-editor'
+import type { EditorError } from '../../components/json-editor'
 
 export type PolicyKind = 'identity' | 'trust' | 'boundary' | 'resource'
 

@@ -3,11 +3,12 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import { JsonEditor } from '../../components/access-json-editor'
-import type { PolicyVersion } from '../../components/access-iam-types'
-import { formatDate } from '../../components/access-list-all'
-import { prettyPolicy } from '../../components/access-policy-text'
+import { DataTable } from '../../components/data-table'
 import { ErrorPanel } from '../../components/error-panel'
+import { formatDate } from '../../components/format-date'
+import type { PolicyVersion } from '../../components/iam-types'
+import { JsonEditor } from '../../components/json-editor'
+import { prettyPolicy } from '../../components/policy-text'
 import { useLoad } from '../../components/use-load'
 
 export function PolicyVersions({ arn, editable, onChanged }: { arn: string; editable: boolean; onChanged: () => void }) {
@@ -43,43 +44,32 @@ export function PolicyVersions({ arn, editable, onChanged }: { arn: string; edit
         {editable ? ' of 5' : ''})
       </h2>
       {error !== undefined && <ErrorPanel error={error} />}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Created</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((v) => (
-              <tr key={v.VersionId}>
-                <td>
-                  {v.VersionId}
-                  {v.IsDefaultVersion ? ' (default)' : ''}
-                </td>
-                <td>{formatDate(v.CreateDate)}</td>
-                <td className="access-row-actions">
-                  <button type="button" aria-pressed={viewing === v.VersionId} onClick={() => setViewing(viewing === v.VersionId ? undefined : v.VersionId)}>
-                    View {v.VersionId}
+      <DataTable columns={['Version', 'Created', 'Actions']}>
+        {list.map((v) => (
+          <tr key={v.VersionId}>
+            <td>
+              {v.VersionId}
+              {v.IsDefaultVersion ? ' (default)' : ''}
+            </td>
+            <td>{formatDate(v.CreateDate)}</td>
+            <td className="access-row-actions">
+              <button type="button" aria-pressed={viewing === v.VersionId} onClick={() => setViewing(viewing === v.VersionId ? undefined : v.VersionId)}>
+                View {v.VersionId}
+              </button>
+              {editable && !v.IsDefaultVersion && (
+                <>
+                  <button type="button" disabled={busy} onClick={() => void run('SetDefaultPolicyVersion', v.VersionId)}>
+                    Set {v.VersionId} as default
                   </button>
-                  {editable && !v.IsDefaultVersion && (
-                    <>
-                      <button type="button" disabled={busy} onClick={() => void run('SetDefaultPolicyVersion', v.VersionId)}>
-                        Set {v.VersionId} as default
-                      </button>
-                      <button type="button" className="danger" disabled={busy} onClick={() => void run('DeletePolicyVersion', v.VersionId)}>
-                        Delete {v.VersionId}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <button type="button" className="danger" disabled={busy} onClick={() => void run('DeletePolicyVersion', v.VersionId)}>
+                    Delete {v.VersionId}
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {viewing && viewed.loading && <p className="loading">Loading {viewing}…</p>}
       {viewed.error !== undefined && <ErrorPanel error={viewed.error} />}
       {viewing && viewed.data && <JsonEditor id="version-json" label={`Policy document of ${viewed.data.VersionId}`} value={prettyPolicy(viewed.data.Document)} />}

@@ -4,15 +4,15 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import { JsonEditor } from '../../components/access-json-editor'
-import { cleanTags } from '../../components/access-tags-editor'
 import { ErrorPanel } from '../../components/error-panel'
+import { JsonEditor } from '../../components/json-editor'
+import { PolicyPicker } from '../../components/policy-picker'
+import { cleanTags } from '../../components/tag-editor'
+import { detailPath } from '../../detail-paths'
 import { navigate } from '../../router'
 import { useSession } from '../../session-context'
 import { usePolicyValidation } from '../policies/policy-validation'
-import { PolicyPicker } from './policy-picker'
 import { RoleDetailsStep, ROLE_NAME, type DetailsForm } from './role-details-step'
-import { rolePath } from './role-list-page'
 import { CUSTOM_TRUST_TEMPLATE, SAML_SIGN_IN_AUDIENCE, trustPolicyFor, type TrustedEntity } from './trust-policy'
 import { TrustedEntityStep, type EntityForm } from './trusted-entity-step'
 
@@ -75,7 +75,7 @@ export function CreateRolePage() {
         ...(tags.length ? { Tags: tags } : {})
       })
       for (const arn of policies) await call('AttachRolePolicy', { RoleName: details.name, PolicyArn: arn })
-      navigate(rolePath(details.name))
+      navigate(detailPath('roles', details.name))
     } catch (e) {
       setError(e)
       setBusy(false)
@@ -95,7 +95,7 @@ export function CreateRolePage() {
       <div className="panel">
         <h2>{STEPS[step]}</h2>
         {step === 0 && <TrustedEntityStep form={entity} set={(patch) => setEntity({ ...entity, ...patch })} validation={validation} />}
-        {step === 1 && <PolicyPicker chosen={policies} onChange={setPolicies} />}
+        {step === 1 && <PolicyPicker selected={policies} onChange={setPolicies} />}
         {step === 2 && <RoleDetailsStep form={details} set={(patch) => setDetails({ ...details, ...patch })} />}
         {step === 3 && (
           <>

@@ -3,36 +3,34 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import { ConfirmDelete } from '../../components/access-confirm-delete'
-import type { AttachedPolicy, Role } from '../../components/access-iam-types'
-import { formatDate } from '../../components/access-list-all'
-import { prettyPolicy } from '../../components/access-policy-text'
-import { TagsPanel } from '../../components/access-tags-panel'
-import { Tabs } from '../../components/access-tabs'
+import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog'
 import { ErrorPanel } from '../../components/error-panel'
+import { formatDate } from '../../components/format-date'
+import type { AttachedPolicy, IamRole } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
+import { PermissionsPolicies } from '../../components/permissions-policies'
+import { prettyPolicy } from '../../components/policy-text'
+import { Tabs } from '../../components/tabs'
+import { tagActions, TagsPanel } from '../../components/tags-panel'
 import { useLoad } from '../../components/use-load'
 import { Link, navigate } from '../../router'
 import { RoleSummaryEdit } from './role-summary-edit'
-import { RolePermissions } from './role-permissions'
 import { RoleTrust } from './role-trust'
 import { SwitchRoleLink } from './switch-role-link'
 
-type TabKey = 'permissions' | 'trust' | 'tags'
-
 /** What the AWS console does before DeleteRole: empty the role of policies and instance profiles. */
 async function deleteRole(name: string): Promise<void> {
-  const { AttachedPolicies } = await call<{ AttachedPolicies: AttachedPolicy[] }>('ListAttachedRolePolicies', { RoleName: name, MaxItems: 1000 })
-  for (const p of AttachedPolicies) await call('DetachRolePolicy', { RoleName: name, PolicyArn: p.PolicyArn })
-  const { PolicyNames } = await call<{ PolicyNames: string[] }>('ListRolePolicies', { RoleName: name, MaxItems: 1000 })
-  for (const n of PolicyNames) await call('DeleteRolePolicy', { RoleName: name, PolicyName: n })
-  const { InstanceProfiles } = await call<{ InstanceProfiles: { InstanceProfileName: string }[] }>('ListInstanceProfilesForRole', { RoleName: name, MaxItems: 1000 })
-  for (const ip of InstanceProfiles) await call('RemoveRoleFromInstanceProfile', { RoleName: name, InstanceProfileName: ip.InstanceProfileName })
-  await call('DeleteRole', { RoleName: name })
+  const role = { RoleName: name }
+  for (const p of await listAll<AttachedPolicy>('ListAttachedRolePolicies', role, 'AttachedPolicies')) await call('DetachRolePolicy', { ...role, PolicyArn: p.PolicyArn })
+  for (const n of await listAll<string>('ListRolePolicies', role, 'PolicyNames')) await call('DeleteRolePolicy', { ...role, PolicyName: n })
+  for (const ip of await listAll<{ InstanceProfileName: string }>('ListInstanceProfilesForRole', role, 'InstanceProfiles'))
+    await call('RemoveRoleFromInstanceProfile', { ...role, InstanceProfileName: ip.InstanceProfileName })
+  await call('DeleteRole', role)
 }
 
 export function RoleDetailPage({ name }: { name: string }) {
-  const role = useLoad(() => call<{ Role: Role }>('GetRole', { RoleName: name }).then((o) => o.Role), [name])
-  const [tab, setTab] = useState<TabKey>('permissions')
+  const role = useLoad(() => call<{ Role: IamRole }>('GetRole', { RoleName: name }).then((o) => o.Role), [name])
+  const [deleting, setDeleting] = useState(false)
   if (role.loading && !role.data) return <p className="loading">Loading role…</p>
   if (role.error !== undefined || !role.data)
     return (
@@ -69,34 +67,37 @@ export function RoleDetailPage({ name }: { name: string }) {
         <RoleSummaryEdit role={r} onSaved={role.reload} />
         <SwitchRoleLink accountId={accountId} roleName={r.RoleName} />
         <div className="actions">
-          <ConfirmDelete
-            what="role"
-            name={r.RoleName}
-            note="Deleting detaches its managed policies, deletes its inline policies and removes it from instance profiles."
-            onDelete={async () => {
-              await deleteRole(r.RoleName)
-              navigate('/roles')
-            }}
-          />
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete role
+          </button>
         </div>
       </div>
       <Tabs
-        id="role-tabs"
         label="Role"
-        selected={tab}
-        onSelect={setTab}
+        panelClassName="panel"
         tabs={[
-          { key: 'permissions', label: 'Permissions' },
-          { key: 'trust', label: 'Trust relationships' },
-          { key: 'tags', label: 'Tags' }
+          {
+            id: 'permissions',
+            label: 'Permissions',
+            panel: () => <PermissionsPolicies kind="Role" name={r.RoleName} hint="What a session of this role may do. With none, it can do nothing." />
+          },
+          { id: 'trust', label: 'Trust relationships', panel: () => <RoleTrust roleName={r.RoleName} document={prettyPolicy(r.AssumeRolePolicyDocument)} onSaved={role.reload} /> },
+          { id: 'tags', label: 'Tags', panel: () => <TagsPanel owner={r.RoleName} {...tagActions('Role', { RoleName: r.RoleName })} /> }
         ]}
-      >
-        <div className="panel">
-          {tab === 'permissions' && <RolePermissions roleName={r.RoleName} />}
-          {tab === 'trust' && <RoleTrust roleName={r.RoleName} document={prettyPolicy(r.AssumeRolePolicyDocument)} onSaved={role.reload} />}
-          {tab === 'tags' && <TagsPanel entity="Role" target={{ RoleName: r.RoleName }} editable />}
-        </div>
-      </Tabs>
+      />
+      {deleting && (
+        <ConfirmDeleteDialog
+          title={`Delete ${r.RoleName}?`}
+          name={r.RoleName}
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            await deleteRole(r.RoleName)
+            navigate('/roles')
+          }}
+        >
+          <p>Deleting detaches its managed policies, deletes its inline policies and removes it from instance profiles.</p>
+        </ConfirmDeleteDialog>
+      )}
     </section>
   )
 }

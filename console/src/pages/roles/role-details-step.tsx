@@ -1,7 +1,7 @@
 // Step 3 of Create role: name, description, maximum session duration and tags.
 
-import type { Tag } from '../../components/access-iam-types'
-import { TagsEditor } from '../../components/access-tags-editor'
+import type { Tag } from '../../components/iam-types'
+import { TagEditor } from '../../components/tag-editor'
 
 export interface DetailsForm {
   name: string
@@ -31,7 +31,10 @@ export function RoleDetailsStep({ form, set }: { form: DetailsForm; set: (patch:
           </option>
         ))}
       </select>
-      <TagsEditor idPrefix="role-tag" tags={form.tags} onChange={(tags) => set({ tags })} />
+      <fieldset className="access-fieldset">
+        <legend>Tags (optional)</legend>
+        <TagEditor tags={form.tags} onChange={(tags) => set({ tags })} />
+      </fieldset>
     </>
   )
 }

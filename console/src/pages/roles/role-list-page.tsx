@@ -1,18 +1,19 @@
 // Roles: every role of the account with who it trusts, searchable by name or trusted entity.
 
 import { useState } from 'react'
-import type { Role } from '../../components/access-iam-types'
-import { formatDate, listAll } from '../../components/access-list-all'
-import { decodePolicyDocument } from '../../components/access-policy-text'
+import { DataTable } from '../../components/data-table'
 import { ErrorPanel } from '../../components/error-panel'
+import { formatDate } from '../../components/format-date'
+import type { IamRole } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
+import { decodePolicyDocument } from '../../components/policy-text'
 import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
 import { Link } from '../../router'
 import { trustedEntities } from './trust-policy'
 
-export const rolePath = (name: string) => `/roles/${encodeURIComponent(name)}`
-
 export function RoleListPage() {
-  const roles = useLoad(() => listAll<Role>('ListRoles', 'Roles'), [])
+  const roles = useLoad(() => listAll<IamRole>('ListRoles', {}, 'Roles'), [])
   const [search, setSearch] = useState('')
   const needle = search.trim().toLowerCase()
   const rows = (roles.data ?? [])
@@ -40,28 +41,17 @@ export function RoleListPage() {
           <p className="muted" aria-live="polite">
             {rows.length} {rows.length === 1 ? 'role' : 'roles'}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Role name</th>
-                  <th scope="col">Trusted entities</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ role, trusted }) => (
-                  <tr key={role.RoleId}>
-                    <td>
-                      <Link to={rolePath(role.RoleName)}>{role.RoleName}</Link>
-                    </td>
-                    <td>{trusted.join(', ') || '—'}</td>
-                    <td>{formatDate(role.CreateDate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Role name', 'Trusted entities', 'Created']}>
+            {rows.map(({ role, trusted }) => (
+              <tr key={role.RoleId}>
+                <td>
+                  <Link to={detailPath('roles', role.RoleName)}>{role.RoleName}</Link>
+                </td>
+                <td>{trusted.join(', ') || '—'}</td>
+                <td>{formatDate(role.CreateDate)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

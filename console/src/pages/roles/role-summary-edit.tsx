@@ -2,10 +2,10 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import type { Role } from '../../components/access-iam-types'
 import { ErrorPanel } from '../../components/error-panel'
+import type { IamRole } from '../../components/iam-types'
 
-export function RoleSummaryEdit({ role, onSaved }: { role: Role; onSaved: () => void }) {
+export function RoleSummaryEdit({ role, onSaved }: { role: IamRole; onSaved: () => void }) {
   const [form, setForm] = useState<{ description: string; hours: number } | undefined>(undefined)
   const [error, setError] = useState<unknown>(undefined)
   if (!form)

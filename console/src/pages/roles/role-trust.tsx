@@ -3,8 +3,8 @@
 
 import { useState } from 'react'
 import { call } from '../../api'
-import { JsonEditor } from '../../components/access-json-editor'
 import { ErrorPanel } from '../../components/error-panel'
+import { JsonEditor } from '../../components/json-editor'
 import { usePolicyValidation } from '../policies/policy-validation'
 import { trustedEntities } from './trust-policy'
 

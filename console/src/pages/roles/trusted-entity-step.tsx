@@ -2,8 +2,8 @@
 // fields; the trust policy is built from them (trust-policy.ts), or written by hand.
 
 import { call } from '../../api'
-import { JsonEditor } from '../../components/access-json-editor'
 import { ErrorPanel } from '../../components/error-panel'
+import { JsonEditor } from '../../components/json-editor'
 import { useLoad } from '../../components/use-load'
 import { useSession } from '../../session-context'
 import type { Validation } from '../policies/policy-validation'

@@ -3,11 +3,11 @@
 
 import { useState, type FormEvent } from 'react'
 import type { SignInStep } from '../../api'
-import { TabSet } from '../../components/tab-set'
+import { Tabs } from '../../components/tabs'
 import { TextField } from '../../components/text-field'
 import { useAction } from '../../components/use-action'
-import { signInStep } from './sign-in-request'
 import { SignInError, useRetryAfter } from './sign-in-error'
+import { signInStep } from './sign-in-request'
 
 const REMEMBERED_ACCOUNT = 'portcullis-console-account'
 
@@ -21,7 +21,7 @@ type Next = (step: SignInStep, who: { userName?: string }) => void
 export function CredentialsForms({ onNext }: { onNext: Next }) {
   const [account, setAccount] = useState(initialAccount)
   return (
-    <TabSet
+    <Tabs
       label="Sign in as"
       tabs={[
         { id: 'user', label: 'IAM user', panel: () => <IamUserForm account={account} setAccount={setAccount} onNext={onNext} /> },

@@ -4,10 +4,10 @@
 // positions are in the stored text, which Get…Policy / GetPolicyVersion hand back URL-encoded.
 
 import { call } from '../../api'
-import { isAwsManaged, type AttachedPolicy, type ManagedPolicy, type PolicyVersion } from '../../components/access-iam-types'
-import { decodePolicyDocument } from '../../components/access-policy-text'
-import type { PrincipalKind } from './simulator-principal'
+import { isAwsManaged, type AttachedPolicy, type ManagedPolicy, type PolicyVersion } from '../../components/iam-types'
+import { decodePolicyDocument } from '../../components/policy-text'
 import type { SimulatedPolicy } from './simulation-results'
+import type { PrincipalKind } from './simulator-principal'
 
 const NAMES = { user: 'User', group: 'Group', role: 'Role' } as const
 

@@ -3,8 +3,9 @@
 // StartPosition/EndPosition) in the text of the policies that were simulated.
 
 import { useState } from 'react'
-import type { EvalDecision, EvaluationResult, MatchedStatement } from '../../components/access-iam-types'
-import { JsonEditor } from '../../components/access-json-editor'
+import { DataTable } from '../../components/data-table'
+import type { EvalDecision, EvaluationResult, MatchedStatement } from '../../components/iam-types'
+import { JsonEditor } from '../../components/json-editor'
 
 export interface SimulatedPolicy {
   /** SourcePolicyId as the simulator names it ('PolicyInputList.1', a policy name…). */
@@ -61,39 +62,27 @@ export function SimulationResults({ results, policies }: { results: readonly Eva
       <p aria-live="polite">
         {allowed} of {rows.length} allowed.
       </p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Deciding statements</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i} className={i === selected ? 'access-selected' : undefined}>
-                <td className="mono">{r.action}</td>
-                <td className="mono access-break">{r.resource}</td>
-                <td className={r.decision === 'allowed' ? 'ok' : 'bad'}>
-                  <strong>{DECISION_LABEL[r.decision]}</strong>
-                  {r.missing.length > 0 && <div className="field-hint">Missing context: {r.missing.join(', ')}</div>}
-                </td>
-                <td>
-                  {r.matched.length === 0 ? (
-                    <span className="muted">{r.decision === 'implicitDeny' ? 'No statement allows it' : '—'}</span>
-                  ) : (
-                    <button type="button" aria-pressed={i === selected} onClick={() => setSelected(i)}>
-                      Show {r.matched.length === 1 ? 'statement' : `${r.matched.length} statements`} for {r.action}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Action', 'Resource', 'Decision', 'Deciding statements']}>
+        {rows.map((r, i) => (
+          <tr key={i} className={i === selected ? 'access-selected' : undefined}>
+            <td className="mono">{r.action}</td>
+            <td className="mono access-break">{r.resource}</td>
+            <td className={r.decision === 'allowed' ? 'ok' : 'bad'}>
+              <strong>{DECISION_LABEL[r.decision]}</strong>
+              {r.missing.length > 0 && <div className="field-hint">Missing context: {r.missing.join(', ')}</div>}
+            </td>
+            <td>
+              {r.matched.length === 0 ? (
+                <span className="muted">{r.decision === 'implicitDeny' ? 'No statement allows it' : '—'}</span>
+              ) : (
+                <button type="button" aria-pressed={i === selected} onClick={() => setSelected(i)}>
+                  Show {r.matched.length === 1 ? 'statement' : `${r.matched.length} statements`} for {r.action}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {row && row.matched.length > 0 && (
         <div className="access-sim-matched">
           <h3>

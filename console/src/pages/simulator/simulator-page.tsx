@@ -4,14 +4,14 @@
 
 import { useState, type FormEvent } from 'react'
 import { call } from '../../api'
-import type { EvaluationResult } from '../../components/access-iam-types'
 import { ErrorPanel } from '../../components/error-panel'
+import type { EvaluationResult } from '../../components/iam-types'
+import { principalPolicyTexts } from './principal-policy-texts'
+import { SimulationResults, type SimulatedPolicy } from './simulation-results'
 import { ActionsField, lines } from './simulator-actions'
 import { contextEntries, ContextField, type ContextRow } from './simulator-context'
-import { principalPolicyTexts } from './principal-policy-texts'
-import { PrincipalPicker, type PrincipalKind } from './simulator-principal'
 import { SimulatorPolicyInput } from './simulator-policy-input'
-import { SimulationResults, type SimulatedPolicy } from './simulation-results'
+import { PrincipalPicker, type PrincipalKind } from './simulator-principal'
 
 const STARTER = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AllowRead', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }, null, 2)
 

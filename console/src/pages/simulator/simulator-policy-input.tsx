@@ -1,6 +1,6 @@
 // One pasted policy of the simulator (PolicyInputList), in the JSON editor, validated as typed.
 
-import { JsonEditor } from '../../components/access-json-editor'
+import { JsonEditor } from '../../components/json-editor'
 import { usePolicyValidation } from '../policies/policy-validation'
 
 export function SimulatorPolicyInput({ index, value, onChange, onRemove }: { index: number; value: string; onChange: (v: string) => void; onRemove?: () => void }) {

@@ -1,8 +1,8 @@
 // The simulator's principal: a user, group or role of the account, chosen from its list; its
 // ARN is SimulatePrincipalPolicy's PolicySourceArn.
 
-import { listAll } from '../../components/access-list-all'
 import { ErrorPanel } from '../../components/error-panel'
+import { listAll } from '../../components/list-all'
 import { useLoad } from '../../components/use-load'
 
 export type PrincipalKind = 'user' | 'group' | 'role'
@@ -21,7 +21,7 @@ interface Props {
 
 export function PrincipalPicker({ kind, arn, onChange }: Props) {
   const spec = LISTS[kind]
-  const list = useLoad(() => listAll<Record<string, string>>(spec.action, spec.key), [kind])
+  const list = useLoad(() => listAll<Record<string, string>>(spec.action, {}, spec.key), [kind])
   return (
     <div className="access-filters">
       <div>

@@ -3,12 +3,13 @@
 
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
+import { DataTable } from '../../components/data-table'
 import { ErrorPanel } from '../../components/error-panel'
 import { formatDate } from '../../components/format-date'
-import type { IamUser, Page } from '../../components/iam-shapes'
+import type { IamUser, Page } from '../../components/iam-types'
 import { useAction } from '../../components/use-action'
+import { detailPath } from '../../detail-paths'
 import { Link } from '../../router'
-import { USERS_CREATE, userPath } from './user-paths'
 
 const PAGE_SIZE = 100
 
@@ -41,7 +42,7 @@ export function UsersListPage() {
             </span>
           )}
         </h1>
-        <Link to={USERS_CREATE} className="button primary">
+        <Link to="/users/create" className="button primary">
           Add users
         </Link>
       </div>
@@ -57,32 +58,21 @@ export function UsersListPage() {
         </p>
       )}
       {users && (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">User name</th>
-                <th scope="col">Path</th>
-                <th scope="col">Console last sign-in</th>
-                <th scope="col">Created</th>
+        <>
+          <DataTable caption="Users" columns={['User name', 'Path', 'Console last sign-in', 'Created']}>
+            {shown.map((u) => (
+              <tr key={u.UserId}>
+                <td>
+                  <Link to={detailPath('users', u.UserName)}>{u.UserName}</Link>
+                </td>
+                <td className="mono">{u.Path}</td>
+                <td>{formatDate(u.PasswordLastUsed, 'Never')}</td>
+                <td>{formatDate(u.CreateDate)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((u) => (
-                <tr key={u.UserId}>
-                  <td>
-                    <Link to={userPath(u.UserName)}>{u.UserName}</Link>
-                  </td>
-                  <td className="mono">{u.Path}</td>
-                  <td>{formatDate(u.PasswordLastUsed, 'Never')}</td>
-                  <td>{formatDate(u.CreateDate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {shown.length === 0 && <p className="muted">{users.length === 0 ? 'No users yet.' : 'No loaded user matches the search.'}</p>}
-        </div>
+        </>
       )}
       {marker && (
         <div className="actions">

@@ -3,7 +3,8 @@
 // step's outcome so the results page says exactly what exists. Secrets stay in memory only.
 
 import { call } from '../../../api'
-import { listAll, type AttachedPolicy, type IamGroup } from '../../../components/iam-shapes'
+import type { AttachedPolicy, IamGroup } from '../../../components/iam-types'
+import { listAll } from '../../../components/list-all'
 import { generatePassword } from './generate-password'
 import { CHANGE_PASSWORD_POLICY_ARN, planWithoutCopy, unique, type PermissionPlan, type WizardState } from './wizard-state'
 

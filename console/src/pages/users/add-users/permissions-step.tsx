@@ -2,8 +2,10 @@
 // policies, or attach managed policies directly.
 
 import { useState } from 'react'
+import type { IamUser } from '../../../components/iam-types'
+import { listAll } from '../../../components/list-all'
 import { LoadState } from '../../../components/load-state'
-import { listAll, type IamGroup, type IamUser } from '../../../components/iam-shapes'
+import { MemberChoice } from '../../../components/member-choice'
 import { PolicyPicker } from '../../../components/policy-picker'
 import { RadioField } from '../../../components/text-field'
 import { useLoad } from '../../../components/use-load'
@@ -31,7 +33,12 @@ export function PermissionsStep({ state, set }: { state: WizardState; set: (patc
           />
         ))}
       </fieldset>
-      {state.permissionMode === 'groups' && <GroupChoice selected={state.groups} onChange={(groups) => set({ groups })} />}
+      {state.permissionMode === 'groups' && (
+        <section aria-labelledby="groups-title">
+          <h3 id="groups-title">User groups</h3>
+          <MemberChoice kind="groups" selected={state.groups} onChange={(groups) => set({ groups })} />
+        </section>
+      )}
       {state.permissionMode === 'copy' && <CopyChoice selected={state.copyFrom} onChange={(copyFrom) => set({ copyFrom })} />}
       {state.permissionMode === 'policies' && (
         <section aria-labelledby="attach-title">
@@ -40,45 +47,6 @@ export function PermissionsStep({ state, set }: { state: WizardState; set: (patc
         </section>
       )}
     </>
-  )
-}
-
-function GroupChoice({ selected, onChange }: { selected: readonly string[]; onChange: (groups: string[]) => void }) {
-  const groups = useLoad(() => listAll<IamGroup>('ListGroups', {}, 'Groups'), [])
-  const [search, setSearch] = useState('')
-  const q = search.trim().toLowerCase()
-  return (
-    <section aria-labelledby="groups-title">
-      <h3 id="groups-title">User groups</h3>
-      <div className="field">
-        <label htmlFor="wizard-group-search">Search groups</label>
-        <input id="wizard-group-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-      </div>
-      <LoadState loaded={groups} label="groups">
-        {(all) =>
-          all.length === 0 ? (
-            <p className="muted">This account has no groups yet.</p>
-          ) : (
-            <ul className="choice-list">
-              {all
-                .filter((g) => !q || g.GroupName.toLowerCase().includes(q))
-                .map((g) => (
-                  <li key={g.GroupId}>
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={selected.includes(g.GroupName)}
-                        onChange={(e) => onChange(e.target.checked ? [...selected, g.GroupName] : selected.filter((n) => n !== g.GroupName))}
-                      />{' '}
-                      {g.GroupName}
-                    </label>
-                  </li>
-                ))}
-            </ul>
-          )
-        }
-      </LoadState>
-    </section>
   )
 }
 

@@ -3,11 +3,12 @@
 
 import { ApiError } from '../../../api'
 import { downloadFile, toCsv } from '../../../components/csv-download'
+import { DataTable } from '../../../components/data-table'
 import { SecretValue } from '../../../components/secret-value'
+import { detailPath } from '../../../detail-paths'
 import { Link } from '../../../router'
 import { useSession } from '../../../session-context'
 import { signInLink } from '../../dashboard/dashboard-data'
-import { userPath } from '../user-paths'
 import type { CreatedUser } from './create-users'
 
 const CSV_HEADER = ['User name', 'Password', 'Access key ID', 'Secret access key', 'Console sign-in link']
@@ -35,29 +36,16 @@ export function ResultsStep({ results }: { results: readonly CreatedUser[] }) {
           <p>
             Users with a console password sign in at <code className="break">{link}</code>
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">New credentials</caption>
-              <thead>
-                <tr>
-                  <th scope="col">User</th>
-                  <th scope="col">Password</th>
-                  <th scope="col">Access key ID</th>
-                  <th scope="col">Secret access key</th>
-                </tr>
-              </thead>
-              <tbody>
-                {withCredentials.map((r) => (
-                  <tr key={r.userName}>
-                    <td>{r.userName}</td>
-                    <td>{r.password ? <SecretValue value={r.password} label={`password of ${r.userName}`} /> : '—'}</td>
-                    <td className="mono">{r.accessKey?.AccessKeyId ?? '—'}</td>
-                    <td>{r.accessKey ? <SecretValue value={r.accessKey.SecretAccessKey} label={`secret access key of ${r.userName}`} /> : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="New credentials" columns={['User', 'Password', 'Access key ID', 'Secret access key']}>
+            {withCredentials.map((r) => (
+              <tr key={r.userName}>
+                <td>{r.userName}</td>
+                <td>{r.password ? <SecretValue value={r.password} label={`password of ${r.userName}`} /> : '—'}</td>
+                <td className="mono">{r.accessKey?.AccessKeyId ?? '—'}</td>
+                <td>{r.accessKey ? <SecretValue value={r.accessKey.SecretAccessKey} label={`secret access key of ${r.userName}`} /> : '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
           <div className="actions">
             <button type="button" className="primary" onClick={download}>
               Download .csv
@@ -67,7 +55,7 @@ export function ResultsStep({ results }: { results: readonly CreatedUser[] }) {
       )}
       {results.map((r) => (
         <section className="panel" key={r.userName} aria-label={`Results for ${r.userName}`}>
-          <h3>{r.created ? <Link to={userPath(r.userName)}>{r.userName}</Link> : r.userName}</h3>
+          <h3>{r.created ? <Link to={detailPath('users', r.userName)}>{r.userName}</Link> : r.userName}</h3>
           <ul className="outcomes">
             {r.steps.map((s, i) => (
               <li key={i} className={s.error === undefined ? 'ok' : 'bad'}>

@@ -1,7 +1,9 @@
 // What the Add users wizard collects, step by step, before anything is created.
 
-import type { Tag } from '../../../components/iam-shapes'
-import { USER_NAME_PATTERN } from '../user-paths'
+import type { Tag } from '../../../components/iam-types'
+
+/** IAM's user-name rule: 1–64 of letters, digits and + = , . @ _ - (userNameType). */
+const USER_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/
 
 export type PermissionMode = 'groups' | 'copy' | 'policies'
 

@@ -4,9 +4,11 @@
 import { useState } from 'react'
 import { call } from '../../../api'
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog'
+import { DataTable } from '../../../components/data-table'
 import { ErrorPanel } from '../../../components/error-panel'
 import { ageOf, formatDate } from '../../../components/format-date'
-import { listAll, type AccessKeyMetadata } from '../../../components/iam-shapes'
+import type { AccessKeyMetadata } from '../../../components/iam-types'
+import { listAll } from '../../../components/list-all'
 import { LoadState } from '../../../components/load-state'
 import { useAction } from '../../../components/use-action'
 import { useLoad } from '../../../components/use-load'
@@ -67,43 +69,29 @@ export function AccessKeysSection({ owner }: { owner: CredentialOwner }) {
           list.length === 0 ? (
             <p className="muted">No access keys.</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Access keys</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Access key ID</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Age</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((k) => (
-                    <tr key={k.AccessKeyId}>
-                      <td className="mono">{k.AccessKeyId}</td>
-                      <td className={k.Status === 'Active' ? 'ok' : 'muted'}>{k.Status}</td>
-                      <td>{ageOf(k.CreateDate)}</td>
-                      <td>{lastUsedText(k.lastUsed)}</td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          disabled={action.busy}
-                          onClick={() => void setStatus(k.AccessKeyId, k.Status === 'Active' ? 'Inactive' : 'Active')}
-                          aria-label={`${k.Status === 'Active' ? 'Deactivate' : 'Activate'} ${k.AccessKeyId}`}
-                        >
-                          {k.Status === 'Active' ? 'Deactivate' : 'Activate'}
-                        </button>
-                        <button type="button" className="danger" onClick={() => setDeleting(k.AccessKeyId)} aria-label={`Delete ${k.AccessKeyId}`}>
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Access keys" columns={['Access key ID', 'Status', 'Age', 'Last used', 'Actions']}>
+              {list.map((k) => (
+                <tr key={k.AccessKeyId}>
+                  <td className="mono">{k.AccessKeyId}</td>
+                  <td className={k.Status === 'Active' ? 'ok' : 'muted'}>{k.Status}</td>
+                  <td>{ageOf(k.CreateDate)}</td>
+                  <td>{lastUsedText(k.lastUsed)}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      disabled={action.busy}
+                      onClick={() => void setStatus(k.AccessKeyId, k.Status === 'Active' ? 'Inactive' : 'Active')}
+                      aria-label={`${k.Status === 'Active' ? 'Deactivate' : 'Activate'} ${k.AccessKeyId}`}
+                    >
+                      {k.Status === 'Active' ? 'Deactivate' : 'Activate'}
+                    </button>
+                    <button type="button" className="danger" onClick={() => setDeleting(k.AccessKeyId)} aria-label={`Delete ${k.AccessKeyId}`}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

@@ -3,7 +3,8 @@
 // removes those first, then the user. `progress` names each step as it runs.
 
 import { ApiError, call } from '../../../api'
-import { listAll, type AccessKeyMetadata, type AttachedPolicy, type IamGroup, type MfaDevice } from '../../../components/iam-shapes'
+import type { AccessKeyMetadata, AttachedPolicy, IamGroup, MfaDevice } from '../../../components/iam-types'
+import { listAll } from '../../../components/list-all'
 
 export async function deleteUserAndResources(userName: string, progress: (step: string) => void = () => {}): Promise<void> {
   const user = { UserName: userName }

@@ -4,8 +4,10 @@
 import { useState } from 'react'
 import { call } from '../../../api'
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog'
+import { DataTable } from '../../../components/data-table'
 import { formatDate } from '../../../components/format-date'
-import { listAll, type MfaDevice } from '../../../components/iam-shapes'
+import type { MfaDevice } from '../../../components/iam-types'
+import { listAll } from '../../../components/list-all'
 import { LoadState } from '../../../components/load-state'
 import { useLoad } from '../../../components/use-load'
 import { AssignMfaDialog } from './assign-mfa-dialog'
@@ -34,33 +36,20 @@ export function MfaSection({ owner }: { owner: CredentialOwner }) {
               No MFA device is assigned.
             </p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">MFA devices</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Type</th>
-                    <th scope="col">Identifier</th>
-                    <th scope="col">Enabled</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((d) => (
-                    <tr key={d.SerialNumber}>
-                      <td>Virtual</td>
-                      <td className="mono break">{d.SerialNumber}</td>
-                      <td>{formatDate(d.EnableDate)}</td>
-                      <td>
-                        <button type="button" aria-label={`Remove MFA device ${d.SerialNumber}`} onClick={() => setRemoving(d.SerialNumber)}>
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="MFA devices" columns={['Type', 'Identifier', 'Enabled', 'Actions']}>
+              {list.map((d) => (
+                <tr key={d.SerialNumber}>
+                  <td>Virtual</td>
+                  <td className="mono break">{d.SerialNumber}</td>
+                  <td>{formatDate(d.EnableDate)}</td>
+                  <td>
+                    <button type="button" aria-label={`Remove MFA device ${d.SerialNumber}`} onClick={() => setRemoving(d.SerialNumber)}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

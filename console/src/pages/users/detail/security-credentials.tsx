@@ -1,7 +1,7 @@
 // Security credentials of a user (or of the signed-in root user): the console password, MFA
 // devices and access keys, each its own section.
 
-import type { IamUser } from '../../../components/iam-shapes'
+import type { IamUser } from '../../../components/iam-types'
 import { AccessKeysSection } from './access-keys-section'
 import { ConsolePasswordSection } from './console-password-section'
 import type { CredentialOwner } from './credential-owner'

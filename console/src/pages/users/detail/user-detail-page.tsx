@@ -5,16 +5,16 @@ import { useState } from 'react'
 import { call } from '../../../api'
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog'
 import { formatDate } from '../../../components/format-date'
-import type { IamUser } from '../../../components/iam-shapes'
+import type { IamUser } from '../../../components/iam-types'
 import { LoadState } from '../../../components/load-state'
-import { TabSet } from '../../../components/tab-set'
+import { Membership } from '../../../components/membership'
+import { Tabs } from '../../../components/tabs'
+import { tagActions, TagsPanel } from '../../../components/tags-panel'
 import { useLoad } from '../../../components/use-load'
 import { Link, navigate, useLocation } from '../../../router'
 import { deleteUserAndResources } from './delete-user'
 import { SecurityCredentials } from './security-credentials'
-import { UserGroupsTab } from './user-groups-tab'
 import { UserPermissionsTab } from './user-permissions-tab'
-import { UserTagsTab } from './user-tags-tab'
 
 export function UserDetailPage({ userName }: { userName: string }) {
   const user = useLoad(() => call<{ User: IamUser }>('GetUser', { UserName: userName }).then((o) => o.User), [userName])
@@ -57,14 +57,14 @@ export function UserDetailPage({ userName }: { userName: string }) {
                 </div>
               </dl>
             </section>
-            <TabSet
+            <Tabs
               label="User details"
               initial={query.get('tab')}
               onChange={keepTab}
               tabs={[
                 { id: 'permissions', label: 'Permissions', panel: () => <UserPermissionsTab user={u} reloadUser={user.reload} /> },
-                { id: 'groups', label: 'Groups', panel: () => <UserGroupsTab userName={u.UserName} /> },
-                { id: 'tags', label: 'Tags', panel: () => <UserTagsTab userName={u.UserName} /> },
+                { id: 'groups', label: 'Groups', panel: () => <Membership of="user" owner={u.UserName} /> },
+                { id: 'tags', label: 'Tags', panel: () => <TagsPanel owner={u.UserName} {...tagActions('User', { UserName: u.UserName })} /> },
                 { id: 'security', label: 'Security credentials', panel: () => <SecurityCredentials owner={{ kind: 'user', userName: u.UserName }} user={u} /> }
               ]}
             />

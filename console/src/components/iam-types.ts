@@ -1,12 +1,36 @@
-// The shapes of the IAM outputs the access pages read (roles, policies, the simulator), as the
-// SDK gives them through POST /console/api/call. Only the members the pages use.
+// The shapes of the IAM outputs the console reads, as the SDK gives them through
+// POST /console/api/call (dates are ISO strings). Only the members the pages use.
 
 export interface Tag {
   readonly Key: string
   readonly Value: string
 }
 
-export interface Role {
+/** The paging members of every List action's output. */
+export interface Page {
+  readonly IsTruncated?: boolean
+  readonly Marker?: string
+}
+
+export interface IamUser {
+  readonly UserName: string
+  readonly UserId: string
+  readonly Arn: string
+  readonly Path: string
+  readonly CreateDate: string
+  readonly PasswordLastUsed?: string
+  readonly PermissionsBoundary?: { readonly PermissionsBoundaryArn: string; readonly PermissionsBoundaryType: string }
+}
+
+export interface IamGroup {
+  readonly GroupName: string
+  readonly GroupId: string
+  readonly Arn: string
+  readonly Path: string
+  readonly CreateDate: string
+}
+
+export interface IamRole {
   readonly RoleName: string
   readonly RoleId: string
   readonly Arn: string
@@ -46,6 +70,19 @@ export interface AttachedPolicy {
   readonly PolicyArn: string
 }
 
+export interface AccessKeyMetadata {
+  readonly UserName?: string
+  readonly AccessKeyId: string
+  readonly Status: 'Active' | 'Inactive'
+  readonly CreateDate: string
+}
+
+export interface MfaDevice {
+  readonly UserName: string
+  readonly SerialNumber: string
+  readonly EnableDate: string
+}
+
 export interface Position {
   readonly Line: number
   readonly Column: number
@@ -75,5 +112,5 @@ export interface EvaluationResult {
   }[]
 }
 
-/** AWS managed policies live in the `aws` pseudo-account. */
-export const isAwsManaged = (arn: string): boolean => arn.startsWith('arn:aws:iam::aws:policy/')
+/** AWS managed policies live in the `aws` pseudo-account (arn:aws:iam::aws:policy/…, in any partition). */
+export const isAwsManaged = (arn: string): boolean => arn.includes(':iam::aws:policy/')

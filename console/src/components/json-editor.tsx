@@ -6,7 +6,7 @@
 // statements highlighted.
 
 import { useRef, type ReactNode } from 'react'
-import { lineOf, offsetOf, statementRange, type TextPosition } from './access-policy-text'
+import { lineOf, offsetOf, statementRange, type TextPosition } from './policy-text'
 
 export interface EditorError extends TextPosition {
   readonly message: string

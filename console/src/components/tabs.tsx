@@ -10,35 +10,35 @@ export interface TabSpec {
   readonly panel: () => ReactNode
 }
 
-export function TabSet({ label, tabs, initial, onChange }: { label: string; tabs: readonly TabSpec[]; initial?: string | null; onChange?: (id: string) => void }) {
+interface Props {
+  readonly label: string
+  readonly tabs: readonly TabSpec[]
+  /** The tab open at first (e.g. from ?tab=); the first tab when absent or unknown. */
+  readonly initial?: string | null
+  /** Set by an owner that decides which tab is open (the policy editor may refuse a switch). */
+  readonly selected?: string
+  readonly onChange?: (id: string) => void
+  /** Extra class of the panel: the access pages draw it as a .panel box. */
+  readonly panelClassName?: string
+}
+
+export function Tabs({ label, tabs, initial, selected, onChange, panelClassName }: Props) {
   const baseId = useId()
   const first = tabs.find((t) => t.id === initial) ?? tabs[0]
-  const [selected, setSelected] = useState(first?.id)
+  const [own, setOwn] = useState(first?.id)
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
-  const current = tabs.find((t) => t.id === selected) ?? first
+  const current = tabs.find((t) => t.id === (selected ?? own)) ?? first
   const select = (index: number) => {
     const tab = tabs[index]
     if (!tab) return
-    setSelected(tab.id)
+    setOwn(tab.id)
     onChange?.(tab.id)
     buttons.current[index]?.focus()
   }
   const onKeyDown = (e: KeyboardEvent, index: number) => {
-    const last = tabs.length - 1
-    const next =
-      e.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : e.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? last
-              : undefined
+    const n = tabs.length
+    const moves: Record<string, number> = { ArrowRight: (index + 1) % n, ArrowLeft: (index - 1 + n) % n, Home: 0, End: n - 1 }
+    const next = moves[e.key]
     if (next === undefined) return
     e.preventDefault()
     select(next)
@@ -66,7 +66,7 @@ export function TabSet({ label, tabs, initial, onChange }: { label: string; tabs
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${current.id}`} tabIndex={0} className="tab-panel">
+      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${current.id}`} tabIndex={0} className={`tab-panel ${panelClassName ?? ''}`.trim()}>
         {current.panel()}
       </div>
     </div>
