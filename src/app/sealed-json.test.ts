@@ -29,3 +29,16 @@ it('refuses another context, another purpose, another key, and any altered byte'
 it('two seals of the same value differ (a fresh nonce each time)', () => {
   expect(tokens.seal({ n: 3 }, 'x')).not.toBe(tokens.seal({ n: 3 }, 'x'))
 })
+
+it('deflates large values only, and opens both kinds', () => {
+  const big = jsonSealer<{ text: string }>(key, 'tokens')
+  const small = { text: 'x' }
+  const large = { text: 'policy '.repeat(400) }
+  const smallSealed = big.seal(small, 'ctx')
+  const largeSealed = big.seal(large, 'ctx')
+  expect(big.open(smallSealed, 'ctx')).toEqual(small)
+  expect(big.open(largeSealed, 'ctx')).toEqual(large)
+  // 2,800 characters of repetitive JSON shrink well below their size when deflated.
+  expect(Buffer.from(largeSealed, 'base64').length).toBeLessThan(500)
+  expect(Buffer.from(smallSealed, 'base64')[0]).not.toBe(Buffer.from(largeSealed, 'base64')[0])
+})

@@ -13,7 +13,9 @@ import {
   type IAMClient,
   ListRolesCommand,
   ListUsersCommand,
-  PutRolePolicyCommand
+  PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand
 } from '@aws-sdk/client-iam'
 import { AssumeRoleCommand, type AssumeRoleCommandInput, DecodeAuthorizationMessageCommand, GetAccessKeyInfoCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { randomBytes } from 'node:crypto'
@@ -205,6 +207,16 @@ describe('session duration', () => {
       status: 400,
       message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
     })
+    // A new maximum counts at once (roles are cached between AssumeRole calls).
+    await server.iam().send(new UpdateRoleCommand({ RoleName: 'two-hours', MaxSessionDuration: 10_800 }))
+    expect((await assume(bob.credentials, { RoleArn: arn, DurationSeconds: 7201 })).accessKeyId).toMatch(/^ASIA/)
+  })
+
+  it('a changed trust policy counts at once', async () => {
+    const arn = await role(server.iam(), 'trust-changes', trust({ AWS: bob.arn }))
+    expect((await assume(bob.credentials, { RoleArn: arn })).accessKeyId).toMatch(/^ASIA/)
+    await server.iam().send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trust-changes', PolicyDocument: trust({ AWS: alice.arn }) }))
+    expect((await failure(assume(bob.credentials, { RoleArn: arn }))).name).toBe('AccessDenied')
   })
 
   it('a role session assuming another role (chaining) gets one hour at most', async () => {

@@ -103,14 +103,18 @@ async function updateRole(call: Call, raw: unknown) {
   const name = input.RoleName as string
   const role = await call.read.roles.byName(call.accountId, name)
   await authorizeOnRole(call, 'iam:UpdateRole', name, role)
-  await call.write(async (tx) => {
-    const current = await requireRole(tx, call.accountId, name)
-    if (current.serviceLinked !== undefined && input.MaxSessionDuration !== undefined) throw unmodifiableRole(current.name)
-    await tx.roles.update(call.accountId, current.id, {
-      ...(input.Description !== undefined ? { description: input.Description } : {}),
-      ...(input.MaxSessionDuration !== undefined ? { maxSessionDuration: input.MaxSessionDuration } : {})
-    })
-  })
+  await call.write(
+    async (tx) => {
+      const current = await requireRole(tx, call.accountId, name)
+      if (current.serviceLinked !== undefined && input.MaxSessionDuration !== undefined) throw unmodifiableRole(current.name)
+      await tx.roles.update(call.accountId, current.id, {
+        ...(input.Description !== undefined ? { description: input.Description } : {}),
+        ...(input.MaxSessionDuration !== undefined ? { maxSessionDuration: input.MaxSessionDuration } : {})
+      })
+      // The maximum session duration decides AssumeRole: cached roles must be read again.
+    },
+    { affectsAuthorization: true }
+  )
   return undefined
 }
 

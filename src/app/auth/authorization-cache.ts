@@ -15,6 +15,7 @@ export class AuthorizationCache {
   private readonly generations = new Map<string, number>()
   private readonly credentialGenerations = new Map<string, number>()
   private readonly sets = new Map<string, Entry>()
+  private readonly identities = new Map<string, { readonly generation: number; readonly value: unknown }>()
 
   /** Moves when policies, attachments, membership or boundaries in the account change. */
   generation(accountId: string): number {
@@ -50,9 +51,27 @@ export class AuthorizationCache {
     return set
   }
 
+  /**
+   * An identity record (a role looked up by AssumeRole), valid until the account's credential
+   * generation moves: every write that changes principals, their names, tags or trust bumps it.
+   * Misses are not kept (creating a principal need not invalidate anything).
+   */
+  async identity<T>(accountId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const generation = this.credentialGeneration(accountId)
+    const full = `${accountId}/${key}`
+    const hit = this.identities.get(full)
+    if (hit && hit.generation === generation) return hit.value as T
+    const value = await load()
+    if (value === undefined) return value
+    if (this.identities.size >= LIMIT) this.identities.delete(this.identities.keys().next().value as string)
+    this.identities.set(full, { generation, value })
+    return value
+  }
+
   clear(): void {
     this.generations.clear()
     this.credentialGenerations.clear()
     this.sets.clear()
+    this.identities.clear()
   }
 }

@@ -24,9 +24,12 @@ export function roleArnParts(arn: string): RoleArnParts {
   return { account: parsed.account, path: resource.path, name: resource.name }
 }
 
-/** The role an ARN names (the path must match too), or undefined. */
+/**
+ * The role an ARN names (the path must match too), or undefined. Cached per account until a write
+ * changes the account's principals (every role write declares affectsAuthorization).
+ */
 export async function findRole(ctx: AppContext, parts: RoleArnParts): Promise<RoleRecord | undefined> {
-  const role = await ctx.store.read.roles.byName(parts.account, parts.name)
+  const role = await ctx.authCache.identity(parts.account, `role/${parts.name.toLowerCase()}`, () => ctx.store.read.roles.byName(parts.account, parts.name))
   return role && role.path === parts.path && role.name === parts.name ? role : undefined
 }
 
