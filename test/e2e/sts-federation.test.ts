@@ -34,6 +34,14 @@ const unsignedSts = () => new STSClient({ endpoint: server.url, region: 'us-east
 const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] })
 const nowSeconds = () => Math.floor(clock.now().getTime() / 1000)
 
+/** Credentials expire `seconds` after they were issued (to the second), some time between `before` and now. */
+function expectExpiresIn(expiration: Date | undefined, seconds: number, before: Date): void {
+  const at = expiration?.getTime() ?? 0
+  expect(at).toBeGreaterThanOrEqual(Math.floor(before.getTime() / 1000) * 1000 + seconds * 1000)
+  expect(at).toBeLessThanOrEqual(Math.floor(clock.now().getTime() / 1000) * 1000 + seconds * 1000)
+  expect(at % 1000).toBe(0)
+}
+
 const credentialsOf = (c: { AccessKeyId?: string | undefined; SecretAccessKey?: string | undefined; SessionToken?: string | undefined } | undefined): Credentials => ({
   accessKeyId: c?.AccessKeyId as string,
   secretAccessKey: c?.SecretAccessKey as string,
@@ -99,13 +107,14 @@ describe('AssumeRoleWithWebIdentity', () => {
     unsignedSts().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: webRoleArn, RoleSessionName: 'deploy-1', WebIdentityToken: token, ...more }))
 
   it('gives a role session for a valid token, unsigned, naming the provider, audience and subject', async () => {
+    const before = clock.now()
     const out = await assume(await issuer.sign(claims()))
     expect(out.Provider).toBe(oidcProviderArn)
     expect(out.Audience).toBe(CLIENT_ID)
     expect(out.SubjectFromWebIdentityToken).toBe('repo:portcullis/main')
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/ci-deployer/deploy-1`)
     expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA/)
-    expect(out.Credentials?.Expiration?.getTime()).toBe(Math.floor(clock.now().getTime() / 1000) * 1000 + 3600_000)
+    expectExpiresIn(out.Credentials?.Expiration, 3600, before)
     const session = credentialsOf(out.Credentials)
     expect((await server.sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(out.AssumedRoleUser?.Arn)
     expect((await server.iam(session).send(new ListUsersCommand({}))).Users).toBeDefined()
@@ -190,13 +199,14 @@ describe('AssumeRoleWithSAML', () => {
     unsignedSts().send(new AssumeRoleWithSAMLCommand({ RoleArn: samlRoleArn, PrincipalArn: samlProviderArn, SAMLAssertion: encode(xml), ...more }))
 
   it('gives a role session for a signed response, with the subject, issuer and name qualifier', async () => {
+    const before = clock.now()
     const out = await assume(response(), { DurationSeconds: 7200 })
     expect(out).toMatchObject({ Subject: 'alice', SubjectType: 'persistent', Issuer: idp.entityId, Audience: 'https://signin.aws.amazon.com/saml' })
     expect(out.NameQualifier).toMatch(/^[A-Za-z0-9+/]{27}=$/)
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/corp-admins/alice@example.com`)
     const session = credentialsOf(out.Credentials)
     expect((await server.iam(session).send(new ListUsersCommand({}))).Users).toBeDefined()
-    expect(out.Credentials?.Expiration?.getTime()).toBe(Math.floor(clock.now().getTime() / 1000) * 1000 + 7200_000)
+    expectExpiresIn(out.Credentials?.Expiration, 7200, before)
     expect(await failure(assume(response(), { DurationSeconds: 7201 }))).toMatchObject({ name: 'ValidationError' })
   })
 
