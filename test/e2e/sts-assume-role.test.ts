@@ -14,6 +14,7 @@ import {
   ListRolesCommand,
   ListUsersCommand,
   PutRolePolicyCommand,
+  TagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand
 } from '@aws-sdk/client-iam'
@@ -210,6 +211,20 @@ describe('session duration', () => {
     // A new maximum counts at once (roles are cached between AssumeRole calls).
     await server.iam().send(new UpdateRoleCommand({ RoleName: 'two-hours', MaxSessionDuration: 10_800 }))
     expect((await assume(bob.credentials, { RoleArn: arn, DurationSeconds: 7201 })).accessKeyId).toMatch(/^ASIA/)
+  })
+
+  it('the role’s tags are aws:ResourceTag for the caller’s policies', async () => {
+    const byTag = await userWithPolicy(server, 'by-tag', [
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'blue' } } }
+    ])
+    const blue = await role(server.iam(), 'team-blue', trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }))
+    const red = await role(server.iam(), 'team-red', trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` }))
+    await server.iam().send(new TagRoleCommand({ RoleName: 'team-blue', Tags: [{ Key: 'team', Value: 'blue' }] }))
+    expect((await assume(byTag.credentials, { RoleArn: blue })).accessKeyId).toMatch(/^ASIA/)
+    expect((await failure(assume(byTag.credentials, { RoleArn: red }))).name).toBe('AccessDenied')
+    // Retagging counts at once.
+    await server.iam().send(new TagRoleCommand({ RoleName: 'team-blue', Tags: [{ Key: 'team', Value: 'red' }] }))
+    expect((await failure(assume(byTag.credentials, { RoleArn: blue }))).name).toBe('AccessDenied')
   })
 
   it('a changed trust policy counts at once', async () => {

@@ -49,9 +49,11 @@ export async function assumeRole(call: Call, raw: unknown) {
     context['aws:MultiFactorAuthAge'] = '0'
   }
   const resourcePolicy = { policy: trust, kind: 'trust' as const, account: role.accountId }
+  // The role's tags are aws:ResourceTag/* for policies that allow assuming roles by tag.
+  const resourceTags = await call.ctx.authCache.identity(role.accountId, `role-tags/${role.id}`, () => call.read.tags.list('role', role.id))
   const authorizeAction = async (action: string) => {
     try {
-      await call.authorize({ action, resource: role.arn, context: context as RawContext, resourcePolicy })
+      await call.authorize({ action, resource: role.arn, resourceTags, context: context as RawContext, resourcePolicy })
     } catch (e) {
       if (e instanceof AccessDenied) throw refusal(call, action, roleArn, role.accountId, context, e.decision)
       throw e
