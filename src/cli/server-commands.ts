@@ -29,6 +29,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     )
   }
   process.stdout.write(`Portcullis is serving IAM and STS on ${running.url} (auth: ${flags.auth}, data: ${flags.dataDir})\n`)
+  process.stdout.write(`The web console is at ${running.url}/console\n`)
   const stop = (): void => {
     running.close().then(
       () => process.exit(0),
