@@ -220,6 +220,18 @@ describe('POST /console/api/call', () => {
     expect(await client.post('/call', { action: 'GetUser' })).toMatchObject({ status: 400, body: { error: { code: 'ValidationError' } } })
   })
 
+  it('does not let a client-sent X-Forwarded-Proto satisfy aws:SecureTransport', async () => {
+    await consoleUser('tls-only', [
+      { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' },
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }
+    ])
+    const client = new ConsoleClient(server.url, { 'x-forwarded-proto': 'https' })
+    expect((await client.signIn(ACCOUNT, 'tls-only', PASSWORD)).body).toEqual({ next: 'done' })
+    const answer = await client.call('ListUsers')
+    expect(answer.status).toBe(403)
+    expect(answer.body.error.message).toContain('with an explicit deny in an identity-based policy')
+  })
+
   it('answers AccessDenied with AWS’s status and message for what the user may not do', async () => {
     await consoleUser('grace')
     const client = await signedIn('grace')

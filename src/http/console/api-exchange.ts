@@ -23,6 +23,8 @@ export interface ApiRequest {
   readonly cookies: ReadonlyMap<string, string>
   readonly headers: IncomingMessage['headers']
   readonly facts: RequestFacts
+  /** Whether cookies get the Secure attribute: HTTPS to us, or to a proxy in front of us. */
+  readonly secureCookies: boolean
   readonly requestId: string
 }
 
@@ -59,11 +61,13 @@ export async function readApiRequest(req: IncomingMessage, route: string, now: D
   const facts: RequestFacts = {
     sourceIp: sourceIp(req),
     userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : '',
-    secureTransport: isHttps(req),
+    // aws:SecureTransport: only what this server can see. A client-sent X-Forwarded-Proto must
+    // not satisfy a policy that requires TLS.
+    secureTransport: (req.socket as Partial<TLSSocket>).encrypted === true,
     region: CONSOLE_REGION,
     time: now
   }
-  return { method, route, body, cookies: parseCookies(req.headers.cookie), headers: req.headers, facts, requestId }
+  return { method, route, body, cookies: parseCookies(req.headers.cookie), headers: req.headers, facts, secureCookies: isHttps(req), requestId }
 }
 
 function parseJson(raw: Buffer): unknown {

@@ -34,11 +34,11 @@ export class SessionRoutes {
   async session(req: ApiRequest, current: CurrentSession | undefined): Promise<ApiAnswer> {
     if (!current) {
       const cookies: string[] = []
-      if (req.cookies.has(SESSION_COOKIE)) cookies.push(clearCookie(SESSION_COOKIE, { secure: req.facts.secureTransport }))
+      if (req.cookies.has(SESSION_COOKIE)) cookies.push(clearCookie(SESSION_COOKIE, { secure: req.secureCookies }))
       let pre = req.cookies.get(PRE_SESSION_COOKIE)
       if (pre === undefined || !preSessionFresh(pre, req.facts.time)) {
         pre = newPreSessionValue(this.ctx.random, req.facts.time)
-        cookies.push(setCookie(PRE_SESSION_COOKIE, pre, { secure: req.facts.secureTransport, maxAgeSeconds: PRE_SESSION_TTL_SECONDS }))
+        cookies.push(setCookie(PRE_SESSION_COOKIE, pre, { secure: req.secureCookies, maxAgeSeconds: PRE_SESSION_TTL_SECONDS }))
       }
       return ok({ signedIn: false, csrfToken: preSessionCsrfToken(pre) }, cookies)
     }
@@ -88,14 +88,14 @@ export class SessionRoutes {
   async signOut(req: ApiRequest): Promise<ApiAnswer> {
     const id = req.cookies.get(SESSION_COOKIE)
     if (id !== undefined) await this.signIn.sessions.end(id)
-    return ok({ signedOut: true }, [clearCookie(SESSION_COOKIE, { secure: req.facts.secureTransport })])
+    return ok({ signedOut: true }, [clearCookie(SESSION_COOKIE, { secure: req.secureCookies })])
   }
 
   /** A finished sign-in replaces the browser's session (the old one ends) and its pre-session cookie. */
   private async answer(req: ApiRequest, current: CurrentSession | undefined, step: SignInStep): Promise<ApiAnswer> {
     if (step.next !== 'done') return ok(step)
     if (current) await this.signIn.sessions.end(current.id)
-    const secure = req.facts.secureTransport
+    const secure = req.secureCookies
     const cookies = [setCookie(SESSION_COOKIE, step.sessionId, { secure, maxAgeSeconds: ABSOLUTE_TIMEOUT_MS / 1000 }), clearCookie(PRE_SESSION_COOKIE, { secure })]
     return ok({ next: 'done' }, cookies)
   }
