@@ -39,15 +39,39 @@ function compiled(db: Kysely<Database>, name: string, build: (db: Kysely<Databas
   return hit
 }
 
+/**
+ * Runs compiled SQL on a connection without Kysely's executor: its connection mutex and chain of
+ * promises cost more than an embedded database spends on an indexed lookup. Only a store whose
+ * driver is synchronous can offer one (SQLite), and only while no transaction holds the
+ * connection: a read then must queue behind the transaction rather than see its unfinished work.
+ */
+export interface DirectExecutor {
+  /** The query's rows ([] for a statement that returns none), or undefined if it must queue. */
+  run(sql: string, parameters: readonly unknown[]): unknown[] | undefined
+  /** A transaction is about to take the connection. */
+  hold(): void
+  /** That transaction is over. */
+  release(): void
+}
+
+const directByDb = new WeakMap<Kysely<Database>, DirectExecutor>()
+
+/** Queries on `db` itself (not on its transactions) may take the direct path. */
+export function useDirectExecutor(db: Kysely<Database>, executor: DirectExecutor): void {
+  directByDb.set(db, executor)
+}
+
+export function directExecutor(db: Kysely<Database>): DirectExecutor | undefined {
+  return directByDb.get(db)
+}
+
 /** Runs a prepared query with `values` on `db` (a Kysely instance or a transaction). */
 export async function run<Row>(db: Kysely<Database>, name: string, build: (db: Kysely<Database>, p: Param) => Compilable<unknown>, values: readonly unknown[]): Promise<Row[]> {
   const c = compiled(db, name, build)
-  const result = await db.executeQuery<Row>(
-    CompiledQuery.raw(
-      c.sql,
-      c.slots.map((i) => values[i])
-    )
-  )
+  const parameters = c.slots.map((i) => values[i])
+  const direct = directByDb.get(db)?.run(c.sql, parameters)
+  if (direct !== undefined) return direct as Row[]
+  const result = await db.executeQuery<Row>(CompiledQuery.raw(c.sql, parameters))
   return result.rows
 }
 

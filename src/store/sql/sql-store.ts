@@ -14,6 +14,7 @@ import { SqlOidcProviders } from './oidc-providers.js'
 import { SqlSamlProviders } from './saml-providers.js'
 import type { Database } from './schema.js'
 import { Sequence } from './sequence.js'
+import { directExecutor } from './prepared.js'
 
 const TABLES = [
   'accounts',
@@ -57,13 +58,26 @@ export class SqlStore implements Store {
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx: Transaction<Database>) => work(this.repositories(trx)))
+    return this.holdingConnection(() => this.db.transaction().execute((trx: Transaction<Database>) => work(this.repositories(trx))))
   }
 
   async wipe(): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      for (const table of TABLES) await trx.deleteFrom(table).execute()
-    })
+    await this.holdingConnection(() =>
+      this.db.transaction().execute(async (trx) => {
+        for (const table of TABLES) await trx.deleteFrom(table).execute()
+      })
+    )
+  }
+
+  /** Direct queries (prepared.ts) queue while a transaction of ours may hold the connection. */
+  private async holdingConnection<T>(work: () => Promise<T>): Promise<T> {
+    const direct = directExecutor(this.db)
+    direct?.hold()
+    try {
+      return await work()
+    } finally {
+      direct?.release()
+    }
   }
 
   close(): Promise<void> {

@@ -29,3 +29,44 @@ it('sqlite: a second connection to the same file sees committed writes', async (
   await a.close()
   await b.close()
 })
+
+it('sqlite: a read made while a transaction is open waits for it, never seeing its unfinished work', async () => {
+  const store = await openSqliteStore({ file: ':memory:' })
+  await store.transaction((tx) =>
+    tx.accounts.insert({
+      id: '444444444444',
+      alias: undefined,
+      createdAt: new Date(),
+      rootPasswordHash: undefined,
+      rootPasswordLastUsed: undefined,
+      passwordPolicy: undefined,
+      stsTokenVersion: 1,
+      policyGeneration: 0
+    })
+  )
+  const user = (name: string) => ({
+    id: `AIDA${name.toUpperCase()}`,
+    accountId: '444444444444',
+    name,
+    path: '/',
+    arn: `arn:aws:iam::444444444444:user/${name}`,
+    createdAt: new Date(),
+    permissionsBoundary: undefined,
+    passwordLastUsed: undefined
+  })
+  let readDuringTransaction: Promise<unknown> | undefined
+  const failed = store.transaction(async (tx) => {
+    await tx.users.insert(user('ghost'))
+    // Reads outside a transaction run directly on SQLite's one connection when it is free; here
+    // it is not, so this one must queue rather than see an insert that is about to be rolled back.
+    readDuringTransaction = store.read.users.byName('444444444444', 'ghost')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    throw new Error('roll back')
+  })
+  await expect(failed).rejects.toThrow('roll back')
+  expect(await readDuringTransaction).toBeUndefined()
+  // With no transaction open, reads take the direct path and see what was committed.
+  await store.transaction((tx) => tx.users.insert(user('alice')))
+  expect((await store.read.users.byName('444444444444', 'ALICE'))?.name).toBe('alice')
+  await store.close()
+})

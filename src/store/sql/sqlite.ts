@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database as Schema } from './schema.js'
 import { SqlStore } from './sql-store.js'
+import { useDirectExecutor, type DirectExecutor } from './prepared.js'
 
 export interface SqliteOptions {
   /** A file path, or ':memory:' for tests. */
@@ -20,7 +21,9 @@ export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore>
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const statements = withStatementCache(sqlite)
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) })
+  useDirectExecutor(db, new SqliteDirectExecutor(statements))
   const store = new SqlStore(db)
   await store.migrate()
   return store
@@ -28,11 +31,34 @@ export async function openSqliteStore(options: SqliteOptions): Promise<SqlStore>
 
 const STATEMENT_CACHE_LIMIT = 500
 
+/** better-sqlite3 is synchronous, so a query can run at once whenever no transaction is open. */
+class SqliteDirectExecutor implements DirectExecutor {
+  private transactions = 0
+
+  constructor(private readonly statements: { prepare(sql: string): Database.Statement }) {}
+
+  run(sql: string, parameters: readonly unknown[]): unknown[] | undefined {
+    if (this.transactions > 0) return undefined
+    const statement = this.statements.prepare(sql)
+    if (statement.reader) return statement.all(parameters)
+    statement.run(parameters)
+    return []
+  }
+
+  hold(): void {
+    this.transactions++
+  }
+
+  release(): void {
+    this.transactions--
+  }
+}
+
 /**
  * Kysely prepares every query anew, and preparing (compiling SQL) costs more than running a
  * lookup. The same few hundred statements recur, so keep them prepared, keyed by their SQL.
  */
-function withStatementCache(sqlite: Database.Database): SqliteDatabase {
+function withStatementCache(sqlite: Database.Database): SqliteDatabase & { prepare(sql: string): Database.Statement } {
   const cache = new Map<string, Database.Statement>()
   return {
     close: () => sqlite.close(),
