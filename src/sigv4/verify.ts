@@ -13,8 +13,6 @@ import type { ParsedAuth, SignedRequest, SigV4Error, VerifyOptions } from './typ
 
 export const DEFAULT_MAX_SKEW_SECONDS = 900
 
-const utf8Encoder = new TextEncoder()
-
 /**
  * Region names as SDKs send them: a host label (letters, digits, hyphens; 1 to 63 characters, no
  * hyphen at either end). IAM is global, so any such name is accepted: 'us-east-1', 'aws-global',
@@ -99,21 +97,31 @@ function checkSignature(req: SignedRequest, auth: ParsedAuth, secretAccessKey: s
   const uri = canonicalUri(req.path)
   const query = canonicalQuery(req.query, auth.kind === 'query')
   const headers = canonicalHeaders(req.headers, auth.signedHeaders)
-  const given = utf8Encoder.encode(auth.signature)
+  const given = signatureBytes(auth.signature)
   let matched = false
   for (const payloadHash of hashes) {
     const canonical = canonicalRequest({ method: req.method, uri, query, headers, signedHeaders: auth.signedHeaders, payloadHash })
     const expected = createHmac('sha256', key)
       .update(stringToSign(auth.amzDate, scope, canonical))
-      .digest('hex')
-    matched = sameSignature(utf8Encoder.encode(expected), given) || matched
+      .digest()
+    matched = sameSignature(expected, given) || matched
   }
   return matched ? undefined : signatureDoesNotMatch()
 }
 
-/** Constant time for signatures of the expected length (64 hex digits); any other length is simply wrong. */
-function sameSignature(expected: Uint8Array, given: Uint8Array): boolean {
-  if (given.length !== expected.length) {
+const SIGNATURE = /^[0-9a-f]{64}$/
+
+/**
+ * The 32 bytes a signature spells, if it is 64 lower-case hex digits as AWS writes it (AWS
+ * compares the text, so upper-case digits do not match either).
+ */
+function signatureBytes(signature: string): Buffer | undefined {
+  return SIGNATURE.test(signature) ? Buffer.from(signature, 'hex') : undefined
+}
+
+/** Constant time for well-formed signatures; a malformed one is simply wrong. */
+function sameSignature(expected: Buffer, given: Buffer | undefined): boolean {
+  if (given === undefined) {
     timingSafeEqual(expected, expected)
     return false
   }
