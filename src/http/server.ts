@@ -64,9 +64,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       secureTransport: false
     }
   })
-  res.setHeader('x-amzn-RequestId', result.requestId)
-  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value)
-  send(res, result.status, 'text/xml', result.body)
+  // One flat header list for writeHead: cheaper than setHeader's map on every response.
+  const headers: (string | number)[] = ['Content-Type', 'text/xml', 'Content-Length', Buffer.byteLength(result.body), 'x-amzn-RequestId', result.requestId]
+  if (result.headers) for (const [name, value] of Object.entries(result.headers)) headers.push(name, value)
+  res.writeHead(result.status, headers)
+  res.end(result.body)
 }
 
 async function reset(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
