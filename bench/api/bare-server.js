@@ -2,8 +2,9 @@
 // body. Run as a child process so it gets a core of its own, like Portcullis does.
 
 import { createServer } from 'node:http'
+import { BARE_BODY } from './bare-body.js'
 
-const body = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User><Path>/</Path><UserName>bench-user</UserName><UserId>AIDAEXAMPLEEXAMPLEEX</UserId><Arn>arn:aws:iam::123456789012:user/bench-user</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></User></GetUserResult><ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></GetUserResponse>`
+const body = BARE_BODY
 const server = createServer((req, res) => {
   req.resume()
   req.on('end', () => {

@@ -38,9 +38,32 @@ export async function startPortcullis(dataDir, extraArgs = []) {
 }
 
 export async function startBare() {
-  const child = spawn(process.execPath, [join(here, 'bare-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return startScript('bare-server.js')
+}
+
+/** Portcullis' HTTP layer with an empty action (floor-server.js). */
+export async function startFloor() {
+  return startScript('floor-server.js')
+}
+
+async function startScript(file) {
+  const child = spawn(process.execPath, [join(here, file)], { stdio: ['ignore', 'pipe', 'pipe'] })
   const m = await waitFor(child, /"port":(\d+)/)
   return { child, url: `http://127.0.0.1:${m[1]}` }
+}
+
+/**
+ * CPU time a process has used, in ms (Linux: utime + stime from /proc, in clock ticks of 10 ms).
+ * Divided by the requests served it gives CPU per request, which other work on a shared machine
+ * disturbs far less than requests per second; undefined where /proc is missing.
+ */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
 }
 
 export function stop(proc) {

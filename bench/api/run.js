@@ -6,6 +6,12 @@
 // Request counts are bounded; servers run in child processes. GetUser and the bare server are
 // driven by wrk when it is installed (`--load node` forces our Node load generator); the
 // CreateUser+DeleteUser pairs always use ours, since each delete must follow its own create.
+//
+// Two more figures explain the ratios. The floor is Portcullis' own HTTP layer answering the bare
+// body from an empty action (floor-server.js): the most any action could reach here. CPU per
+// request (the server process's CPU time over the requests it served) compares the work each
+// server does per request; on a shared two-core machine, where the load generator and other
+// processes take turns with the server, it moves far less than requests per second.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +19,7 @@ import { join } from 'node:path'
 import { call, signedQuery, tag } from './client.js'
 import { runLoad } from './load.js'
 import { runWrk, wrkAvailable } from './wrk.js'
-import { startBare, startPortcullis, stop } from './processes.js'
+import { cpuMs, startBare, startFloor, startPortcullis, stop } from './processes.js'
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
@@ -62,18 +68,28 @@ async function assumeBenchRole(portcullis, user) {
   return { roleArn, accessKeyId: tag(xml, 'AccessKeyId'), secretAccessKey: tag(xml, 'SecretAccessKey'), sessionToken: tag(xml, 'SessionToken') }
 }
 
-async function scenario(name, url, connections, total, request) {
+async function scenario(name, server, connections, total, request) {
+  const url = server.url
+  const cpuBefore = cpuMs(server.child.pid)
   // wrk runs for the time our generator would need for `total` requests at ~5,000/s.
   const result =
     generator === 'wrk' ? runWrk({ url, connections, seconds: Math.max(1, Math.round(total / 5000)), request }) : await runLoad({ url, connections, total, next: () => request })
   if (result.failures) throw new Error(`${name}: ${result.failures} of ${total} requests failed`)
-  return { perSecond: round(result.perSecond), p50Ms: round(result.p50, 2), p99Ms: round(result.p99, 2) }
+  const cpuAfter = cpuMs(server.child.pid)
+  const served = result.requests ?? total
+  const cpuUsPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : round(((cpuAfter - cpuBefore) * 1000) / served)
+  return { perSecond: round(result.perSecond), p50Ms: round(result.p50, 2), p99Ms: round(result.p99, 2), cpuUsPerRequest }
 }
+
+/** The server CPU one bare request costs over the CPU one of ours costs: the ratio without the machine's other load. */
+const cpuRatio = (ours, ceiling) => (ours.cpuUsPerRequest && ceiling.cpuUsPerRequest ? round(ceiling.cpuUsPerRequest / ours.cpuUsPerRequest, 2) : undefined)
+const cpuText = (ours, ceiling) => (ours.cpuUsPerRequest ? `   CPU/request ${ours.cpuUsPerRequest} µs vs ${ceiling.cpuUsPerRequest} µs (ratio ${cpuRatio(ours, ceiling)})` : '')
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portcullis-bench-api-'))
 const portcullis = await startPortcullis(dataDir)
 const bare = await startBare()
-const results = { getUser: {}, createDeleteUser: {} }
+const floor = await startFloor()
+const results = { getUser: {}, floor: {}, createDeleteUser: {} }
 try {
   const user = await setUp(portcullis)
   const getUser = signedQuery(portcullis.url, user, { Action: 'GetUser', UserName: 'bench-user' })
@@ -86,13 +102,19 @@ try {
   for (const connections of [1, 16, 64]) {
     const total = (connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests) * scale
     // Warm up both, then measure: bare first, then Portcullis, at the same concurrency.
-    await scenario('warm-up', bare.url, connections, 200 * scale, bareRequest)
-    await scenario('warm-up', portcullis.url, connections, 200 * scale, getUser)
-    const ceiling = await scenario('bare', bare.url, connections, total, bareRequest)
-    const ours = await scenario('GetUser', portcullis.url, connections, total, getUser)
-    results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
+    await scenario('warm-up', bare, connections, 200 * scale, bareRequest)
+    await scenario('warm-up', floor, connections, 200 * scale, bareRequest)
+    await scenario('warm-up', portcullis, connections, 200 * scale, getUser)
+    const ceiling = await scenario('bare', bare, connections, total, bareRequest)
+    const empty = await scenario('floor', floor, connections, total, bareRequest)
+    const ours = await scenario('GetUser', portcullis, connections, total, getUser)
+    results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(ours, ceiling) }
+    results.floor[connections] = { floor: empty, bare: ceiling, ratio: round(empty.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(empty, ceiling) }
     log(
-      `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}`
+      `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}${cpuText(ours, ceiling)}`
+    )
+    log(
+      `  floor      c=${String(connections).padStart(2)}  ${empty.perSecond}/s (our HTTP layer, empty action)   ratio ${results.floor[connections].ratio}${cpuText(empty, ceiling)}`
     )
   }
   // STS: GetCallerIdentity signed with the user's long-term key and with temporary credentials
@@ -107,13 +129,13 @@ try {
     results[name] = {}
     for (const connections of [1, 16, 64]) {
       const total = (connections === 1 ? Math.max(500, baseRequests / 4) : baseRequests) * scale
-      await scenario('warm-up', bare.url, connections, 200 * scale, bareRequest)
-      await scenario('warm-up', portcullis.url, connections, 200 * scale, request)
-      const ceiling = await scenario('bare', bare.url, connections, total, bareRequest)
-      const ours = await scenario(name, portcullis.url, connections, total, request)
-      results[name][connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2) }
+      await scenario('warm-up', bare, connections, 200 * scale, bareRequest)
+      await scenario('warm-up', portcullis, connections, 200 * scale, request)
+      const ceiling = await scenario('bare', bare, connections, total, bareRequest)
+      const ours = await scenario(name, portcullis, connections, total, request)
+      results[name][connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(ours, ceiling) }
       log(
-        `${name.padEnd(27)} c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results[name][connections].ratio}`
+        `${name.padEnd(27)} c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results[name][connections].ratio}${cpuText(ours, ceiling)}`
       )
     }
   }
@@ -146,6 +168,7 @@ try {
   if (json) console.log(JSON.stringify({ loadGenerator: generator, results, targets }))
 } finally {
   await stop(bare)
+  await stop(floor)
   await stop(portcullis)
   rmSync(dataDir, { recursive: true, force: true })
 }

@@ -1,0 +1,2 @@
+// The fixed GetUser-sized answer of the bare and floor servers.
+export const BARE_BODY = `<GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetUserResult><User><Path>/</Path><UserName>bench-user</UserName><UserId>AIDAEXAMPLEEXAMPLEEX</UserId><Arn>arn:aws:iam::123456789012:user/bench-user</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></User></GetUserResult><ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></GetUserResponse>`
