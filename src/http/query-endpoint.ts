@@ -3,6 +3,7 @@
 // and answer in XML (or AWS's error XML). Every failure is an AWS error; nothing escapes as a
 // stack trace.
 
+import { isAscii } from 'node:buffer'
 import { randomUUID } from 'node:crypto'
 import { AwsError } from '../core/aws-error.js'
 import { anonymousCaller, type Caller } from '../app/caller.js'
@@ -109,6 +110,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Query bodies are percent-encoded ASCII; bytes that are not UTF-8 make a malformed request. */
 function decodeUtf8(body: Uint8Array): string {
+  // The usual case, ASCII, decodes the same as Latin-1, which needs no validation.
+  if (isAscii(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1')
   try {
     return utf8.decode(body)
   } catch {

@@ -51,6 +51,13 @@ describe('bad input gets a clear AWS error', () => {
     expect(errorOf(res.body).code).toBe('MalformedQueryString')
   })
 
+  it('raw UTF-8 in a body is read as UTF-8, not byte by byte', async () => {
+    const body = new TextEncoder().encode('Action=CreateUser&Version=2010-05-08&UserName=utf8-raw&Tags.member.1.Key=city&Tags.member.1.Value=Zürich')
+    expect((await signedQuery(server.url, server.root, body)).status).toBe(200)
+    const tags = await signedQuery(server.url, server.root, 'Action=ListUserTags&Version=2010-05-08&UserName=utf8-raw')
+    expect(tags.body).toContain('<Value>Zürich</Value>')
+  })
+
   it('a request without any signature', async () => {
     const res = await rawRequest(server.url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=ListUsers&Version=2010-05-08' })
     expect(res.status).toBe(403)

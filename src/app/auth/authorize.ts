@@ -120,4 +120,14 @@ export function requestFactsContext(r: RequestFacts): Record<string, string> {
   }
 }
 
-const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+/** '2026-11-29T01:02:03Z'. Every request asks for its own second, mostly the previous request's: kept. */
+let lastSecond = NaN
+let lastIso = ''
+function isoSeconds(d: Date): string {
+  const second = Math.floor(d.getTime() / 1000)
+  if (second !== lastSecond) {
+    lastIso = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    lastSecond = second
+  }
+  return lastIso
+}
