@@ -23,13 +23,14 @@ const CACHE_LIMIT = 10_000
 
 export class SessionPrincipals {
   private readonly cache = new Map<string, Cached>()
+  private readonly facts = new WeakMap<SessionClaims, SessionFacts>()
 
   constructor(private readonly ctx: AppContext) {}
 
   /** The caller the session acts as, or undefined when its role or user no longer exists. */
   async caller(claims: SessionClaims, request: RequestFacts): Promise<Caller | undefined> {
     const account = claims.accountId
-    const session = sessionFacts(claims)
+    const session = this.sessionFacts(claims)
     const base = { accountId: account, accessKeyId: claims.accessKeyId, session, request }
     if (claims.roleId !== undefined) {
       const role = await this.principal(account, 'role', claims.roleId)
@@ -74,6 +75,13 @@ export class SessionPrincipals {
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string)
     this.cache.set(key, { generation, principal })
     return principal
+  }
+
+  /** The authenticator keeps a token's opened claims, so their facts are worked out once per token. */
+  private sessionFacts(claims: SessionClaims): SessionFacts {
+    let facts = this.facts.get(claims)
+    if (facts === undefined) this.facts.set(claims, (facts = sessionFacts(claims)))
+    return facts
   }
 
   clear(): void {
