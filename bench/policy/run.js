@@ -1,10 +1,16 @@
-// npm run bench:policy [-- --json] [--seconds N] [--workloads DIR]
+// npm run bench:policy [-- --json] [--seconds N] [--workloads DIR] [--same-process]
 //
 // For each workload (small, typical, large): checks every decision of Portcullis and of the peer
 // (@cloud-copilot/iam-simulate, public API and core) against `expected`, then measures decisions
 // per second on one core with policies compiled ahead of time, and prints the ratio. Also
 // measures parsing a ~6 KB policy against JSON.parse (baseline) and the peer's parse step.
+//
+// Each workload, and the parse measurement, runs in a fresh child process (this script with
+// --child NAME), with the peer measured in the same child as Portcullis: a measurement is not
+// skewed by what an earlier one left behind (inline caches trained on other policies' shapes,
+// a heap full of another workload's objects). --same-process runs everything in this process.
 
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -20,9 +26,12 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback
 }
 const json = args.includes('--json')
+const sameProcess = args.includes('--same-process')
+const child = option('--child', undefined)
 const seconds = Number(option('--seconds', '2'))
 const workloadDir = resolve(option('--workloads', [join(here, '../../../shared/bench/policy-workloads'), '/work/shared/bench/policy-workloads'].find(existsSync) ?? '.'))
 const TARGETS = { typical: 1_000_000, large: 200_000 }
+const WORKLOADS = ['small', 'typical', 'large']
 const log = (line) => {
   if (!json) console.log(line)
 }
@@ -57,7 +66,7 @@ async function benchWorkload(name) {
     const rate = await measureAsync(() => peer.decide(requests[j++ % requests.length].request), { seconds: Math.max(1, seconds / 2) })
     peers[label] = { decisionsPerSecond: round(rate), usPerDecision: round(1e6 / rate, 1), correct: decisions.filter((d, k) => d === requests[k].expected).length }
   }
-  const result = {
+  return {
     statements: w.stats?.statements,
     requests: requests.length,
     compileMs: round(compileMs, 2),
@@ -68,16 +77,19 @@ async function benchWorkload(name) {
     ratioCore: round(oursRate / peers.core.decisionsPerSecond, 1),
     ...(TARGETS[name] ? { target: TARGETS[name], targetMet: oursRate >= TARGETS[name] } : {})
   }
+}
+
+function printWorkload(name, result) {
+  const { portcullis: ours, peer, peerCore, requests } = result
   log(
-    `${name.padEnd(8)} ${String(result.statements).padStart(5)} stmts  correct ${oursCorrect}/${requests.length} (peer ${peers.public.correct}/${requests.length}, core ${peers.core.correct}/${requests.length})`
+    `${name.padEnd(8)} ${String(result.statements).padStart(5)} stmts  correct ${ours.correct}/${requests} (peer ${peer.correct}/${requests}, core ${peerCore.correct}/${requests})`
   )
   log(
-    `         portcullis ${fmt(oursRate)} decisions/s (${result.portcullis.usPerDecision} µs)   peer ${fmt(peers.public.decisionsPerSecond)}/s   peer core ${fmt(peers.core.decisionsPerSecond)}/s`
+    `         portcullis ${fmt(ours.decisionsPerSecond)} decisions/s (${ours.usPerDecision} µs)   peer ${fmt(peer.decisionsPerSecond)}/s   peer core ${fmt(peerCore.decisionsPerSecond)}/s`
   )
   log(
     `         ratio ×${result.ratio} (public), ×${result.ratioCore} (core)${result.target ? `   target ${fmt(result.target)}/s: ${result.targetMet ? 'met' : 'NOT met'}` : ''}   compile ${result.compileMs} ms`
   )
-  return result
 }
 
 /** A ~6 KB identity policy made of the typical workload's statements. */
@@ -100,7 +112,7 @@ function benchParse() {
   peerParse(text)
   const rates = compareSync({ ours: () => parsePolicy(text), baseline: () => JSON.parse(text), peer: () => peerParse(text) }, { seconds: seconds * 3, rounds: 5 })
   const { ours, baseline, peer } = rates
-  const result = {
+  return {
     bytes: text.length,
     statements: parsed.policy.statements.length,
     portcullisUs: round(1e6 / ours, 2),
@@ -111,13 +123,30 @@ function benchParse() {
     targetUs: 50,
     targetMet: 1e6 / ours <= 50
   }
+}
+
+function printParse(result) {
   log(
     `parse    ${result.bytes} bytes, ${result.statements} statements: portcullis ${result.portcullisUs} µs (validated, typed), JSON.parse alone ${result.jsonParseUs} µs, peer ${result.peerUs} µs (validate + load)`
   )
   log(
     `         portcullis takes ×${result.timeRelativeToJsonParse} the time of JSON.parse alone and runs at ×${result.ratioToPeer} the peer's speed   target ≤ 50 µs: ${result.targetMet ? 'met' : 'NOT met'}`
   )
-  return result
+}
+
+/** One measurement ('parse' or a workload's name) in a fresh process running this script. */
+function inChild(name) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--seconds', String(seconds), '--workloads', workloadDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20
+  })
+  if (run.status !== 0) throw new Error(`the ${name} measurement failed (exit ${run.status ?? run.signal})`)
+  return JSON.parse(run.stdout)
+}
+
+async function measure(name) {
+  return name === 'parse' ? benchParse() : benchWorkload(name)
 }
 
 /** How fast this machine runs a trivial loop: context for the absolute figures. */
@@ -135,11 +164,22 @@ function round(n, digits = 0) {
   return Math.round(n * f) / f
 }
 
-const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ...calibrate() }
-log(`Policy engine benchmark — ${machine.cpu}, Node ${machine.node}, ${machine.nsPerLoopIteration} ns per trivial loop iteration; peer ${PEER}`)
-const workloads = {}
-for (const name of ['small', 'typical', 'large']) workloads[name] = await benchWorkload(name)
-const parse = benchParse()
-const allCorrect = Object.values(workloads).every((w) => w.portcullis.correct === w.requests)
-if (json) console.log(JSON.stringify({ machine, seconds, workloads, parse, allCorrect }))
-if (!allCorrect) process.exitCode = 1
+if (child !== undefined) {
+  process.stdout.write(`${JSON.stringify(await measure(child))}\n`)
+} else {
+  const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ...calibrate() }
+  const isolation = sameProcess ? 'all measurements in one process' : 'each workload and the parse measurement in a fresh process, the peer in the same one'
+  log(`Policy engine benchmark — ${machine.cpu}, Node ${machine.node}, ${machine.nsPerLoopIteration} ns per trivial loop iteration; peer ${PEER}`)
+  log(`(${isolation})`)
+  const run = (name) => (sameProcess ? measure(name) : inChild(name))
+  const workloads = {}
+  for (const name of WORKLOADS) {
+    workloads[name] = await run(name)
+    printWorkload(name, workloads[name])
+  }
+  const parse = await run('parse')
+  printParse(parse)
+  const allCorrect = Object.values(workloads).every((w) => w.portcullis.correct === w.requests)
+  if (json) console.log(JSON.stringify({ machine, seconds, isolation: sameProcess ? 'same-process' : 'process-per-measurement', workloads, parse, allCorrect }))
+  if (!allCorrect) process.exitCode = 1
+}

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { compileCondition, conditionHolds } from './conditions/evaluate-condition.js'
 import { parseOperator } from './conditions/operators.js'
 import { RequestContext } from './evaluate/request-context.js'
+import { parseJson } from './json/parse-json.js'
+import { LineMap } from './json/source-position.js'
 import {
   compilePolicySet,
   evaluate,
@@ -507,6 +509,41 @@ describe('print and parse', () => {
       )
     })
   }
+
+  // Where each statement starts, as the position-keeping parser sees it: the reference for the
+  // quick colon scan that valid documents take (parse/document-scan.ts).
+  function referenceStarts(text: string): { line: number; column: number }[] {
+    const tree = parseJson(text)
+    if (!tree.ok || tree.value.kind !== 'object') return []
+    const statement = tree.value.members.find((m) => m.key === 'Statement')?.value
+    const starts = statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
+    const lines = new LineMap(text)
+    return starts.map((o) => lines.position(o))
+  }
+
+  /** The text with every member colon preceded by `beforeColon` and every line break replaced. */
+  function relayout(text: string, beforeColon: string, lineBreak: string): string {
+    // Strings are copied as they are; only what lies between them is rewritten.
+    return text.replace(/"(?:[^"\\]|\\.)*"|[:\n]/g, (token) => (token === ':' ? `${beforeColon}:` : token === '\n' ? lineBreak : token))
+  }
+
+  it('locates every statement as the position-keeping parser does, whatever the layout', () => {
+    const layouts: [string, string][] = [
+      ['', '\n'],
+      [' ', '\n'],
+      ['\t', '\r\n'],
+      ['', '\n\n  ']
+    ]
+    fc.assert(
+      fc.property(roundTripArb('resource'), fc.constantFrom(0, 2, 4), fc.constantFrom(...layouts), (p, indent, [beforeColon, lineBreak]) => {
+        const text = relayout(printPolicy(p, indent), beforeColon, lineBreak)
+        const parsed = parsePolicy(text, { kind: 'resource', allowLegacyVersion: true })
+        if (!parsed.ok) expect.fail(`${text}\n${JSON.stringify(parsed.errors, null, 1)}`)
+        expect(parsed.policy.statements.map((s) => s.location)).toEqual(referenceStarts(text))
+      }),
+      { numRuns: 300 }
+    )
+  })
 
   it('parsing is idempotent through printing: print(parse(print(p))) === print(p)', () => {
     fc.assert(

@@ -25,17 +25,31 @@ export interface ActionPlan {
 
 const PLAN_LIMIT = 4096
 
-/** The plan for an action; `actionLower` must be lower-cased. */
-export function planFor(set: CompiledPolicySet, actionLower: string): ActionPlan {
+/**
+ * The plan for an action, in whatever case it is written. Plans are filed under the action as
+ * written too, so a request finds its plan with one lookup and lower-cases nothing.
+ */
+export function planFor(set: CompiledPolicySet, action: string): ActionPlan {
   const memo = set.plans
-  const hit = memo.get(actionLower)
+  const hit = memo.get(action)
   if (hit !== undefined) return hit
+  const actionLower = action.toLowerCase()
+  let plan = actionLower === action ? undefined : memo.get(actionLower)
+  if (plan === undefined) {
+    plan = buildPlan(set, actionLower)
+    remember(memo, actionLower, plan)
+  }
+  if (action !== actionLower) remember(memo, action, plan)
+  return plan
+}
+
+function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
   const of = (group: PolicyGroup): GroupCandidates => ({ group, ...group.index.candidates(actionLower) })
   const resource = set.resource ? of(set.resource) : null
   const identity = of(set.identity)
   const boundary = set.boundary ? of(set.boundary) : null
   const session = set.session ? of(set.session) : null
-  const plan: ActionPlan = {
+  return {
     scp: set.scp.map(of),
     rcp: set.rcp.map(of),
     resource,
@@ -44,7 +58,9 @@ export function planFor(set: CompiledPolicySet, actionLower: string): ActionPlan
     session,
     denyGroups: [resource, identity, boundary, session].filter((c): c is GroupCandidates => c !== null && c.denies.size > 0)
   }
+}
+
+function remember(memo: Map<string, ActionPlan>, action: string, plan: ActionPlan): void {
   if (memo.size >= PLAN_LIMIT) memo.clear()
-  memo.set(actionLower, plan)
-  return plan
+  memo.set(action, plan)
 }

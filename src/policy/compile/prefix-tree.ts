@@ -2,6 +2,8 @@
 // prefix the string starts with, in time proportional to the number of branch points on the
 // path, not to the number of prefixes. Used to narrow the statements a resource can match.
 
+import { flat, hasAt } from '../match/text-at.js'
+
 interface Edge<T> {
   label: string
   node: PrefixNode<T>
@@ -24,7 +26,7 @@ export class PrefixTree<T> {
       const edge = edges.get(c)
       if (edge === undefined) {
         const leaf: PrefixNode<T> = { values: [], edges: undefined }
-        edges.set(c, { label: prefix.slice(pos), node: leaf })
+        edges.set(c, { label: flat(prefix.slice(pos)), node: leaf })
         node = leaf
         pos = prefix.length
         break
@@ -32,8 +34,8 @@ export class PrefixTree<T> {
       const common = commonLength(edge.label, prefix, pos)
       if (common < edge.label.length) {
         // Split the edge where the new prefix departs from it.
-        const middle: PrefixNode<T> = { values: [], edges: new Map([[edge.label.charCodeAt(common), { label: edge.label.slice(common), node: edge.node }]]) }
-        edge.label = edge.label.slice(0, common)
+        const middle: PrefixNode<T> = { values: [], edges: new Map([[edge.label.charCodeAt(common), { label: flat(edge.label.slice(common)), node: edge.node }]]) }
+        edge.label = flat(edge.label.slice(0, common))
         edge.node = middle
       }
       node = edge.node
@@ -53,7 +55,7 @@ export class PrefixTree<T> {
     let pos = start
     if (!withEmptyPrefix) {
       const edge: Edge<T> | undefined = node.edges?.get(s.charCodeAt(pos))
-      if (edge === undefined || !s.startsWith(edge.label, pos)) return n
+      if (edge === undefined || !hasAt(s, edge.label, pos)) return n
       pos += edge.label.length
       node = edge.node
     }
@@ -61,7 +63,7 @@ export class PrefixTree<T> {
       const values = node.values
       for (let i = 0; i < values.length; i++) out[n++] = values[i] as T
       const edge: Edge<T> | undefined = node.edges?.get(s.charCodeAt(pos))
-      if (edge === undefined || !s.startsWith(edge.label, pos)) return n
+      if (edge === undefined || !hasAt(s, edge.label, pos)) return n
       pos += edge.label.length
       node = edge.node
     }

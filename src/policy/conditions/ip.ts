@@ -39,18 +39,6 @@ export function parseBlock(s: string): IpBlock | undefined {
   return prefix > max ? undefined : { ...address, prefix }
 }
 
-export function contains(block: IpBlock, ip: IpAddress): boolean {
-  if (block.v6 !== ip.v6) return false
-  let bits = block.prefix
-  for (let i = 0; i < block.groups.length && bits > 0; i++) {
-    const take = Math.min(16, bits)
-    const mask = (0xffff << (16 - take)) & 0xffff
-    if (((block.groups[i] as number) & mask) !== ((ip.groups[i] as number) & mask)) return false
-    bits -= take
-  }
-  return true
-}
-
 function parseV4(s: string): IpAddress | undefined {
   const octets = s.split('.')
   if (octets.length !== 4) return undefined
@@ -101,17 +89,55 @@ function parseV6(s: string): IpAddress | undefined {
   return { v6: true, groups }
 }
 
+// The address last read from a request: a request's aws:SourceIp is usually tested by several
+// statements in a row, and this spares each of them the trim and the cache lookup.
+let lastInput: string | undefined
+let lastAddress: IpAddress | undefined
+
+function requestAddress(input: string): IpAddress | undefined {
+  if (input !== lastInput) {
+    lastAddress = parseIp(input.trim())
+    lastInput = input
+  }
+  return lastAddress
+}
+
+/** A block ready for testing: per 16-bit group it covers, the mask and the group under it. */
+interface BlockTest {
+  readonly v6: boolean
+  readonly masks: readonly number[]
+  readonly masked: readonly number[]
+}
+
+function blockTest(block: IpBlock): BlockTest {
+  const masks: number[] = []
+  const masked: number[] = []
+  for (let i = 0, bits = block.prefix; i < block.groups.length && bits > 0; i++, bits -= 16) {
+    const mask = (0xffff << (16 - Math.min(16, bits))) & 0xffff
+    masks.push(mask)
+    masked.push((block.groups[i] as number) & mask)
+  }
+  return { v6: block.v6, masks, masked }
+}
+
 export const ipAddress: OperatorFamily = {
   compile(values) {
-    const blocks: IpBlock[] = []
+    const tests: BlockTest[] = []
     for (const v of values) {
       const b = parseBlock(v)
-      if (b) blocks.push(b)
+      if (b) tests.push(blockTest(b))
     }
     return (input) => {
-      const ip = parseIp(input.trim())
+      const ip = requestAddress(input)
       if (!ip) return false
-      for (const b of blocks) if (contains(b, ip)) return true
+      const groups = ip.groups
+      for (let t = 0; t < tests.length; t++) {
+        const { v6, masks, masked } = tests[t] as BlockTest
+        if (v6 !== ip.v6) continue
+        let i = 0
+        while (i < masks.length && ((groups[i] as number) & (masks[i] as number)) === masked[i]) i++
+        if (i === masks.length) return true
+      }
       return false
     }
   }

@@ -61,6 +61,10 @@ const BY_LOWER_NAME = new Map(BASES.map((b) => [b.name.toLowerCase(), b]))
 export const OPERATOR_NAMES: readonly string[] = BASES.map((b) => b.name)
 
 export function parseOperator(name: string): ParsedOperator | undefined {
+  return CANONICAL.get(name) ?? parseAnyCase(name)
+}
+
+function parseAnyCase(name: string): ParsedOperator | undefined {
   let rest = name.toLowerCase()
   let set: SetQualifier = 'none'
   if (rest.startsWith('forallvalues:')) {
@@ -80,3 +84,21 @@ export function parseOperator(name: string): ParsedOperator | undefined {
   if (base.family === null && ifExists) return undefined
   return { base, set, ifExists }
 }
+
+/**
+ * Every operator as AWS spells it, parsed once: policies nearly always use these spellings, and
+ * every condition of every policy parsed names one.
+ */
+const CANONICAL: ReadonlyMap<string, ParsedOperator> = (() => {
+  const table = new Map<string, ParsedOperator>()
+  for (const prefix of ['', 'ForAllValues:', 'ForAnyValue:']) {
+    for (const base of BASES) {
+      for (const suffix of base.family === null ? [''] : ['', 'IfExists']) {
+        const name = `${prefix}${base.name}${suffix}`
+        const parsed = parseAnyCase(name)
+        if (parsed) table.set(name, parsed)
+      }
+    }
+  }
+  return table
+})()

@@ -29,7 +29,7 @@ export interface Explanation extends Decision {
 export function explain(set: CompiledPolicySet, request: EvaluationRequest): Explanation {
   const req = prepareRequest(request, set.boundary !== null)
   const decision = decide(set, req)
-  const plan = planFor(set, req.actionLower)
+  const plan = planFor(set, req.action)
   const groups: GroupCandidates[] = [...plan.scp, ...plan.rcp]
   for (const g of [plan.resource, plan.identity, plan.boundary, plan.session]) if (g !== null) groups.push(g)
   return {

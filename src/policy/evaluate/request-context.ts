@@ -14,25 +14,33 @@ export class RequestContext implements VariableSource {
 
   /** The value of a key, or undefined when the request does not carry it. */
   get(key: string, keyLower: string): ContextValue | undefined {
-    const raw = this.raw
-    const direct = Object.hasOwn(raw, key) ? raw[key] : undefined
-    if (direct !== undefined && direct !== null) return direct
-    // Written in another case, or missing: a scan in which the length test skips most keys
-    // without lower-casing them (cheaper than building an index for one or two misses).
-    for (const k in raw) {
-      if (k.length === keyLower.length && k.toLowerCase() === keyLower) {
-        const v = raw[k]
-        if (v !== undefined && v !== null) return v
-      }
-    }
-    return undefined
+    return contextValue(this.raw, key, keyLower)
   }
 
   /** A policy variable's text: single-valued keys only; the default applies when the key is missing. */
   resolve(variable: VariablePart): string | undefined {
-    const value = this.get(variable.key, variable.keyLower)
-    if (value === undefined) return variable.fallback
-    if (Array.isArray(value)) return undefined
-    return String(value)
+    return variableText(this.raw, variable)
   }
+}
+
+export function contextValue(raw: RawContext, key: string, keyLower: string): ContextValue | undefined {
+  const direct = raw[key]
+  // Only the context's own keys count, never Object.prototype's; asked only when there is a value.
+  if (direct !== undefined && direct !== null && Object.hasOwn(raw, key)) return direct
+  // Written in another case, or missing: a scan in which the length test skips most keys
+  // without lower-casing them (cheaper than building an index for one or two misses).
+  for (const k in raw) {
+    if (k.length === keyLower.length && k.toLowerCase() === keyLower) {
+      const v = raw[k]
+      if (v !== undefined && v !== null) return v
+    }
+  }
+  return undefined
+}
+
+export function variableText(raw: RawContext, variable: VariablePart): string | undefined {
+  const value = contextValue(raw, variable.key, variable.keyLower)
+  if (value === undefined) return variable.fallback
+  if (Array.isArray(value)) return undefined
+  return String(value)
 }

@@ -5,6 +5,8 @@
 // Free wildcards (`*`, `?`) match any characters. Bounded ones do not match a colon: they are
 // used inside the first five segments of an ARN, where a wildcard stays within its segment.
 
+import { flat, hasAt, hasPrefix } from './text-at.js'
+
 export const STAR = -1
 export const ONE = -2
 export const STAR_IN_SEGMENT = -3
@@ -16,32 +18,28 @@ export type Matcher = (input: string) => boolean
 
 const COLON = 58
 
-/** Joins adjacent literals and collapses runs of stars, so shapes can be recognised. */
+/**
+ * Joins adjacent literals (flat, see text-at.ts) and collapses runs of stars, so shapes can be
+ * recognised.
+ */
 export function normalizeTokens(tokens: readonly GlobToken[]): GlobToken[] {
   const out: GlobToken[] = []
+  let literal = ''
   for (const t of tokens) {
-    const last = out[out.length - 1]
     if (typeof t === 'string') {
-      if (t === '') continue
-      if (typeof last === 'string') out[out.length - 1] = flat(last + t)
-      else out.push(t)
-    } else if (t === STAR && (last === STAR || last === STAR_IN_SEGMENT)) {
-      out[out.length - 1] = STAR
-    } else if (t === STAR_IN_SEGMENT && (last === STAR || last === STAR_IN_SEGMENT)) {
+      literal += t
       continue
-    } else {
-      out.push(t)
     }
+    if (literal !== '') {
+      out.push(flat(literal))
+      literal = ''
+    }
+    const last = out[out.length - 1]
+    if (t === STAR && (last === STAR || last === STAR_IN_SEGMENT)) out[out.length - 1] = STAR
+    else if (t !== STAR_IN_SEGMENT || (last !== STAR && last !== STAR_IN_SEGMENT)) out.push(t)
   }
+  if (literal !== '') out.push(flat(literal))
   return out
-}
-
-/**
- * A concatenation is a rope that some string operations re-walk on every call; matchers keep
- * their literals flat. (Array join always produces a flat string.)
- */
-function flat(s: string): string {
-  return [s].join('')
 }
 
 /** Tokenizes a plain pattern where every `*` and `?` is a free wildcard. */
@@ -75,38 +73,38 @@ export function compileGlob(raw: readonly GlobToken[]): Matcher {
       if (a === STAR) return () => true
       break
     case 2:
-      if (typeof a === 'string' && b === STAR) return startsWith(a)
-      if (a === STAR && typeof b === 'string') return endsWith(b)
+      if (typeof a === 'string' && b === STAR) return prefixMatcher(a)
+      if (a === STAR && typeof b === 'string') return suffixMatcher(b)
       break
     case 3:
       if (a === STAR && typeof b === 'string' && c === STAR) return (s) => s.includes(b)
-      if (typeof a === 'string' && b === STAR && typeof c === 'string') {
-        const min = a.length + c.length
-        const head = startsWith(a)
-        const tail = endsWith(c)
-        return (s) => s.length >= min && head(s) && tail(s)
-      }
+      if (typeof a === 'string' && b === STAR && typeof c === 'string') return prefixSuffixMatcher(a, c)
       break
   }
   if (tokens.every((t) => t !== STAR_IN_SEGMENT && t !== ONE_IN_SEGMENT)) return segmentMatcher(tokens)
   return automatonMatcher(tokens)
 }
 
-// The string builtins cost far more per call than an inlined character read, and most tests
-// fail: checking the last character of a prefix (the first of a suffix) first rejects them cheaply.
+// Most tests fail, and on the last character of a prefix (the first of a suffix) more often
+// than not: reading that one character first rejects them without a call.
 
-function startsWith(prefix: string): Matcher {
+function prefixMatcher(prefix: string): Matcher {
   const n = prefix.length
-  if (n === 0) return () => true
   const last = prefix.charCodeAt(n - 1)
-  return (s) => s.length >= n && s.charCodeAt(n - 1) === last && s.startsWith(prefix)
+  return (s) => s.length >= n && s.charCodeAt(n - 1) === last && hasPrefix(s, prefix)
 }
 
-function endsWith(suffix: string): Matcher {
+function suffixMatcher(suffix: string): Matcher {
   const n = suffix.length
-  if (n === 0) return () => true
   const first = suffix.charCodeAt(0)
   return (s) => s.length >= n && s.charCodeAt(s.length - n) === first && s.endsWith(suffix)
+}
+
+/** `prefix*suffix`: both ends, which may not overlap. */
+function prefixSuffixMatcher(prefix: string, suffix: string): Matcher {
+  const min = prefix.length + suffix.length
+  const last = prefix.charCodeAt(prefix.length - 1)
+  return (s) => s.length >= min && s.charCodeAt(prefix.length - 1) === last && s.endsWith(suffix) && hasPrefix(s, prefix)
 }
 
 /** Matches tokens against input directly, for patterns built per request (policy variables). */
@@ -150,22 +148,18 @@ function segmentMatcher(tokens: readonly GlobToken[]): Matcher {
 
 /** Stars and literal text only: anchored ends, and leftmost placement of the middle pieces. */
 function literalSegmentMatcher(tokens: readonly GlobToken[]): Matcher {
+  // Normalized tokens hold at most one literal between two stars.
   const pieces: string[] = ['']
   for (const t of tokens) {
     if (t === STAR) pieces.push('')
-    else pieces[pieces.length - 1] += t as string
+    else pieces[pieces.length - 1] = t as string
   }
   const first = pieces[0] as string
   const last = pieces[pieces.length - 1] as string
-  const middle = pieces
-    .slice(1, -1)
-    .filter((p) => p.length > 0)
-    .map(flat)
-  const head = startsWith(flat(first))
-  const tail = endsWith(flat(last))
+  const middle = pieces.slice(1, -1).filter((p) => p.length > 0)
   const min = first.length + last.length + middle.reduce((n, p) => n + p.length, 0)
   return (s) => {
-    if (s.length < min || !head(s) || !tail(s)) return false
+    if (s.length < min || !s.endsWith(last) || !hasPrefix(s, first)) return false
     let pos = first.length
     const limit = s.length - last.length
     for (let i = 0; i < middle.length; i++) {
@@ -190,7 +184,7 @@ function pieceAt(piece: Piece, s: string, pos: number): boolean {
       if (pos >= s.length) return false
       pos++
     } else {
-      if (!s.startsWith(part, pos)) return false
+      if (!hasAt(s, part, pos)) return false
       pos += part.length
     }
   }
@@ -214,65 +208,68 @@ function findPiece(piece: Piece, s: string, from: number, limit: number): number
 
 // ---- bounded wildcards: a position-set automaton over the tokens ----
 
-interface Step {
-  readonly kind: 'char' | 'one' | 'oneSeg' | 'star' | 'starSeg'
-  readonly ch: number
-}
+const CHAR = 0
+const ANY = 1
+const ANY_BUT_COLON = 2
+const ANY_RUN = 3
+const RUN_WITHOUT_COLON = 4
 
 function automatonMatcher(tokens: readonly GlobToken[]): Matcher {
-  const steps: Step[] = []
+  const kinds: number[] = []
+  const chars: number[] = []
   for (const t of tokens) {
-    if (typeof t === 'string') for (let i = 0; i < t.length; i++) steps.push({ kind: 'char', ch: t.charCodeAt(i) })
-    else if (t === STAR) steps.push({ kind: 'star', ch: 0 })
-    else if (t === STAR_IN_SEGMENT) steps.push({ kind: 'starSeg', ch: 0 })
-    else if (t === ONE) steps.push({ kind: 'one', ch: 0 })
-    else steps.push({ kind: 'oneSeg', ch: 0 })
+    if (typeof t === 'string') {
+      for (let i = 0; i < t.length; i++) {
+        kinds.push(CHAR)
+        chars.push(t.charCodeAt(i))
+      }
+      continue
+    }
+    kinds.push(t === STAR ? ANY_RUN : t === STAR_IN_SEGMENT ? RUN_WITHOUT_COLON : t === ONE ? ANY : ANY_BUT_COLON)
+    chars.push(0)
   }
-  const n = steps.length
+  const n = kinds.length
+  const kind = Uint8Array.from(kinds)
+  const ch = Int32Array.from(chars)
+  // The position sets live as long as the matcher: a match runs to completion without calling
+  // out, so one pair serves every call.
+  const sets = [new Uint8Array(n + 1), new Uint8Array(n + 1)] as const
   return (s) => {
     // active[i] means "the first i steps have consumed the input read so far".
-    let active = new Uint8Array(n + 1)
-    let next = new Uint8Array(n + 1)
+    let active = sets[0]
+    let next = sets[1]
+    active.fill(0)
     active[0] = 1
-    closeOverStars(steps, active)
+    closeOverStars(kind, active)
     for (let p = 0; p < s.length; p++) {
       const c = s.charCodeAt(p)
       next.fill(0)
       let any = false
       for (let i = 0; i < n; i++) {
-        if (!active[i]) continue
-        const step = steps[i] as Step
-        switch (step.kind) {
-          case 'char':
-            if (c === step.ch) {
-              next[i + 1] = 1
-              any = true
-            }
-            break
-          case 'one':
+        if (active[i] === 0) continue
+        switch (kind[i]) {
+          case CHAR:
+            if (c !== ch[i]) continue
             next[i + 1] = 1
-            any = true
             break
-          case 'oneSeg':
-            if (c !== COLON) {
-              next[i + 1] = 1
-              any = true
-            }
+          case ANY:
+            next[i + 1] = 1
             break
-          case 'star':
+          case ANY_BUT_COLON:
+            if (c === COLON) continue
+            next[i + 1] = 1
+            break
+          case ANY_RUN:
             next[i] = 1
-            any = true
             break
-          case 'starSeg':
-            if (c !== COLON) {
-              next[i] = 1
-              any = true
-            }
-            break
+          default:
+            if (c === COLON) continue
+            next[i] = 1
         }
+        any = true
       }
       if (!any) return false
-      closeOverStars(steps, next)
+      closeOverStars(kind, next)
       const swap = active
       active = next
       next = swap
@@ -282,9 +279,8 @@ function automatonMatcher(tokens: readonly GlobToken[]): Matcher {
 }
 
 /** A star may match nothing: whoever reaches it may also step past it. */
-function closeOverStars(steps: readonly Step[], set: Uint8Array): void {
-  for (let i = 0; i < steps.length; i++) {
-    const kind = (steps[i] as Step).kind
-    if (set[i] && (kind === 'star' || kind === 'starSeg')) set[i + 1] = 1
+function closeOverStars(kind: Uint8Array, set: Uint8Array): void {
+  for (let i = 0; i < kind.length; i++) {
+    if (set[i] === 1 && (kind[i] === ANY_RUN || kind[i] === RUN_WITHOUT_COLON)) set[i + 1] = 1
   }
 }

@@ -95,6 +95,10 @@ function staticMatcher(parts: readonly TemplatePart[], mode: MatchMode): ValueMa
 class DynamicMatcher implements ValueMatcher {
   private readonly variables: VariablePart[]
   private readonly cache = new Map<string, Matcher>()
+  private lastKey: string | undefined = undefined
+  private lastMatch: Matcher | undefined = undefined
+  /** The values of a one-variable pattern, refilled by each test (which keeps no reference). */
+  private readonly single: string[] = ['']
   readonly indexKey: ResourceIndexKey | undefined
 
   constructor(
@@ -106,11 +110,24 @@ class DynamicMatcher implements ValueMatcher {
   }
 
   test(input: string, vars: VariableSource): boolean {
-    const values: string[] = []
-    for (const v of this.variables) {
-      const resolved = vars.resolve(v)
+    const variables = this.variables
+    let values: string[]
+    let key: string
+    if (variables.length === 1) {
+      const resolved = vars.resolve(variables[0] as VariablePart)
       if (resolved === undefined) return false
-      values.push(resolved)
+      values = this.single
+      values[0] = resolved
+      key = resolved
+    } else {
+      values = []
+      for (const v of variables) {
+        const resolved = vars.resolve(v)
+        if (resolved === undefined) return false
+        values.push(resolved)
+      }
+      // Length-prefixed, so no two different resolutions share a key whatever the values contain.
+      key = values.map((v) => `${v.length}:${v}`).join('')
     }
     if (this.mode === 'exact' || this.mode === 'exact-ignore-case') {
       let text = ''
@@ -118,14 +135,15 @@ class DynamicMatcher implements ValueMatcher {
       for (const p of this.parts) text += p.kind === 'variable' ? (values[k++] as string) : p.text
       return this.mode === 'exact' ? input === text : input.toLowerCase() === text.toLowerCase()
     }
-    // Length-prefixed, so no two different resolutions share a key whatever the values contain.
-    const key = values.length === 1 ? (values[0] as string) : values.map((v) => `${v.length}:${v}`).join('')
-    let match = this.cache.get(key)
+    // A compiled set serves one principal, so its variables mostly resolve as they did last time.
+    let match = key === this.lastKey ? this.lastMatch : this.cache.get(key)
     if (match === undefined) {
       if (this.cache.size >= DYNAMIC_CACHE_LIMIT) this.cache.clear()
       match = compileGlob(toTokens(this.parts, this.mode, values))
       this.cache.set(key, match)
     }
+    this.lastKey = key
+    this.lastMatch = match
     return match(input)
   }
 }

@@ -1,67 +1,107 @@
-// One quick pass over a policy's text that JSON.parse cannot do for us: it counts object members
-// (colons outside strings; JSON.parse silently drops duplicate keys, so a count that differs
-// from the parsed one reveals them) and finds where each statement object starts (for the line
-// numbers explanations cite). Strings are skipped with indexOf, so the pass costs little more
-// than the document's punctuation and indentation.
+// What JSON.parse cannot tell us about a policy's text, found without reading it character by
+// character (a character loop over 6 KB costs half of what JSON.parse does): whether the object
+// members the validators saw are all the text has (JSON.parse silently keeps only the last of
+// duplicate keys), and where each statement object starts, for the line numbers explanations
+// cite. Both come from the member colons, found by native search.
+//
+// A colon is a candidate when the nearest non-whitespace character before it is a quote. Every
+// member's colon is one (it follows its key); a colon inside a string is one only when the
+// string starts with it (or it follows an escaped quote). So candidates >= members in the text
+// >= members seen, and when candidates equal the members seen, the candidates are exactly the
+// member colons, in document order, and no member was dropped.
 
-export interface DocumentScan {
-  /** Colons outside strings: one per object member, duplicates included. */
-  readonly members: number
-  /** Where the statement objects' opening braces are (1-based line and column), in order. */
-  readonly statementStarts: readonly { readonly line: number; readonly column: number }[]
+import type { SourceLocation } from '../model.js'
+import { LineMap } from '../json/source-position.js'
+
+/** Where each statement's first member is, as the validators counted them. */
+export interface StatementLayout {
+  /** Per statement, how many members (of any object) come before its first one in the text. */
+  readonly firstMember: readonly number[]
+  /** Per statement, the length of its first member's key. */
+  readonly firstKeyLength: readonly number[]
 }
 
 const QUOTE = 34
-const BACKSLASH = 92
-const COLON = 58
-const LBRACE = 123
-const RBRACE = 125
-const LBRACKET = 91
-const RBRACKET = 93
-const NEWLINE = 10
-const RETURN = 13
+const OPEN_BRACE = 123
 
-/** Scans text that JSON.parse accepted. */
-export function scanDocument(text: string): DocumentScan {
-  let members = 0
-  let depth = 0
-  // Whether the container at depth 1 (inside the root object) is an array: Statement's value.
-  let depth1IsArray = false
-  // Strings hold no raw line breaks, so lines can be counted here too.
-  let line = 1
-  let lineStart = 0
-  const statementStarts: { line: number; column: number }[] = []
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === QUOTE) {
-      i = closingQuote(text, i)
-    } else if (c === COLON) {
-      members++
-    } else if (c === NEWLINE || (c === RETURN && text.charCodeAt(i + 1) !== NEWLINE)) {
-      line++
-      lineStart = i + 1
-    } else if (c === LBRACE) {
-      if (depth === 1 || (depth === 2 && depth1IsArray)) statementStarts.push({ line, column: i - lineStart + 1 })
-      depth++
-    } else if (c === LBRACKET) {
-      if (depth === 1) depth1IsArray = true
-      depth++
-    } else if (c === RBRACE || c === RBRACKET) {
-      depth--
-    }
+/** Candidate colon offsets of the last scan: parsing is synchronous, so one buffer serves all. */
+let colons: Int32Array = new Int32Array(1024)
+
+/**
+ * The start of every statement, or undefined when the text may hold more members than `seen`
+ * (duplicate keys, or a string that starts with a colon): then only the position-keeping
+ * parser can tell. `text` must be a document JSON.parse accepted without \u escapes.
+ */
+export function locateStatements(text: string, seen: number, layout: StatementLayout): SourceLocation[] | undefined {
+  if (candidateColons(text, seen) !== seen) return undefined
+  const braces: number[] = []
+  for (let i = 0; i < layout.firstMember.length; i++) {
+    const member = layout.firstMember[i] as number
+    if (member >= seen) return undefined
+    // Back from the colon over the key (an element name: no escapes) to the statement's brace.
+    const close = skipSpaceBack(text, (colons[member] as number) - 1)
+    const open = close - (layout.firstKeyLength[i] as number) - 1
+    const brace = skipSpaceBack(text, open - 1)
+    if (text.charCodeAt(close) !== QUOTE || text.charCodeAt(open) !== QUOTE || text.charCodeAt(brace) !== OPEN_BRACE) return undefined
+    braces.push(brace)
   }
-  return { members, statementStarts }
+  return positions(text, braces)
 }
 
-/** Offset of the quote that closes the string opening at `open`. */
-function closingQuote(text: string, open: number): number {
-  let q = text.indexOf('"', open + 1)
-  while (q > 0) {
-    let backslashes = 0
-    while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++
-    if (backslashes % 2 === 0) return q
-    q = text.indexOf('"', q + 1)
+/** Line and column of each offset (ascending), counting line breaks as they are passed. */
+function positions(text: string, offsets: readonly number[]): SourceLocation[] {
+  // A lone CR ends a line too: such texts take the general line table.
+  if (text.includes('\r')) {
+    const lines = new LineMap(text)
+    return offsets.map((o) => lines.position(o))
   }
-  return text.length
+  const out: SourceLocation[] = []
+  let line = 1
+  let lineStart = 0
+  let next = text.indexOf('\n')
+  for (const offset of offsets) {
+    while (next >= 0 && next < offset) {
+      line++
+      lineStart = next + 1
+      next = text.indexOf('\n', lineStart)
+    }
+    out.push({ line, column: offset - lineStart + 1 })
+  }
+  return out
+}
+
+/** Counts candidate colons (see above), keeping their offsets; stops counting past `limit`. */
+function candidateColons(text: string, limit: number): number {
+  let n = 0
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    if (text.charCodeAt(skipSpaceBack(text, i - 1)) !== QUOTE) {
+      // Not a candidate, so inside a string. An ARN's other four colons are in the same string:
+      // going on from the next quote (which closes it, or is escaped within it) skips them.
+      if (i >= 4 && text.charCodeAt(i - 4) === QUOTE && text.startsWith('arn', i - 3)) {
+        const quote = text.indexOf('"', i + 1)
+        if (quote < 0) break
+        i = quote
+      }
+      continue
+    }
+    if (n === limit) return n + 1
+    if (n === colons.length) colons = grow(colons)
+    colons[n++] = i
+  }
+  return n
+}
+
+/** The offset of the last non-whitespace character at or before `i` (-1 if none). */
+function skipSpaceBack(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i
+    i--
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2)
+  bigger.set(a)
+  return bigger
 }

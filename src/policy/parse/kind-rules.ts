@@ -3,8 +3,8 @@
 // allow, and the Sid rules of IAM-stored policies.
 
 import type { PolicyKind, PolicyVersion } from '../model.js'
-import type { ErrorSink, Segment } from './error-sink.js'
-import { isObject, type JsonObject, type JsonValue } from './json-value.js'
+import type { ErrorSink } from './error-sink.js'
+import { isObject, type JsonValue } from './json-value.js'
 import { MSG, Phase, TRUST_ACTIONS } from './messages.js'
 import type { StatementSource } from './statement-element.js'
 import { checkSid } from './value-checks.js'
@@ -21,36 +21,56 @@ export function checkKindRules(kind: PolicyKind, version: PolicyVersion | undefi
   if ((kind === 'scp' || kind === 'rcp') && version !== '2012-10-17' && version !== null) {
     sink.add(Phase.Kind, MSG.organizationsType, `${kind === 'scp' ? 'SCPs' : 'RCPs'} must have Version "2012-10-17"`, [])
   }
-  const sids = new Set<string>()
-  for (const { value: m, at } of sources) {
-    checkSids(kind, m.Sid, at, sids, sink)
-    checkPrincipal(kind, m, at, sink)
-    checkResourcePresence(kind, m, at, sink)
-    if (kind === 'trust') checkTrustActions(m, at, sink)
-    if (kind === 'scp' || kind === 'rcp') checkOrganizationsActions(kind, m, at, sink)
-    if (kind === 'trust' || kind === 'resource') checkPrincipalValues(kind, m, at, sink)
+  const sids = new SidSet()
+  const iamStored = IAM_STORED.has(kind)
+  const noPrincipal = NO_PRINCIPAL.has(kind)
+  for (const source of sources) {
+    checkSids(iamStored, source, sids, sink)
+    checkPrincipal(kind, noPrincipal, source, sink)
+    checkResourcePresence(kind, source, sink)
+    if (kind === 'trust') checkTrustActions(source, sink)
+    if (kind === 'scp' || kind === 'rcp') checkOrganizationsActions(kind, source, sink)
+    if (kind === 'trust' || kind === 'resource') checkPrincipalValues(kind, source, sink)
     // Only the AWS-managed RCPFullAWSAccess may allow; custom RCPs deny.
-    if (kind === 'rcp' && !options.awsManaged && m.Effect === 'Allow') {
-      sink.add(Phase.Kind, MSG.organizationsType, 'custom RCPs can only Deny (Allow is reserved for RCPFullAWSAccess)', [...at, 'Effect'])
+    if (kind === 'rcp' && !options.awsManaged && source.effect === 'Allow') {
+      sink.add(Phase.Kind, MSG.organizationsType, 'custom RCPs can only Deny (Allow is reserved for RCPFullAWSAccess)', [...source.at, 'Effect'])
     }
   }
 }
 
-function checkSids(kind: PolicyKind, sid: JsonValue | undefined, at: readonly Segment[], seen: Set<string>, sink: ErrorSink): void {
-  if (typeof sid !== 'string' || sid === '') return
-  if (seen.has(sid)) sink.add(Phase.Sid, MSG.sidUnique, `Sid "${sid}" is used by more than one statement`, [...at, 'Sid'])
-  seen.add(sid)
-  if (IAM_STORED.has(kind)) {
-    const problem = checkSid(sid)
-    if (problem) sink.add(problem.phase, problem.message, problem.detail, [...at, 'Sid'])
+/** The Sids seen so far in a policy. */
+class SidSet {
+  private readonly list: string[] = []
+  private set: Set<string> | undefined
+
+  /** Adds the Sid; false when it was already there. */
+  add(sid: string): boolean {
+    const set = this.set
+    if (set !== undefined) return set.size !== set.add(sid).size
+    // A few Sids are compared directly (a length test settles most pairs): hashing each freshly
+    // parsed Sid for a Set cost more.
+    const list = this.list
+    for (let i = 0; i < list.length; i++) if (list[i] === sid) return false
+    list.push(sid)
+    if (list.length > 32) this.set = new Set(list)
+    return true
   }
 }
 
-function checkPrincipal(kind: PolicyKind, m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
-  const principal = m.Principal
-  const notPrincipal = m.NotPrincipal
+function checkSids(iamStored: boolean, source: StatementSource, seen: SidSet, sink: ErrorSink): void {
+  const sid = source.sid
+  if (typeof sid !== 'string' || sid === '') return
+  if (!seen.add(sid)) sink.add(Phase.Sid, MSG.sidUnique, `Sid "${sid}" is used by more than one statement`, [...source.at, 'Sid'])
+  if (iamStored) {
+    const problem = checkSid(sid)
+    if (problem) sink.add(problem.phase, problem.message, problem.detail, [...source.at, 'Sid'])
+  }
+}
+
+function checkPrincipal(kind: PolicyKind, noPrincipal: boolean, source: StatementSource, sink: ErrorSink): void {
+  const { principal, notPrincipal, at } = source
   const present = principal !== undefined ? 'Principal' : notPrincipal !== undefined ? 'NotPrincipal' : undefined
-  if (NO_PRINCIPAL.has(kind)) {
+  if (noPrincipal) {
     if (present) sink.add(Phase.Principal, MSG.principalInIdentity, `${kind} policies cannot have ${present}`, [...at, present], 'key')
     return
   }
@@ -84,15 +104,13 @@ function isStar(v: JsonValue): boolean {
   return keys.length === 1 && keys[0] === 'AWS' && v.AWS === '*'
 }
 
-function checkResourcePresence(kind: PolicyKind, m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
+function checkResourcePresence(kind: PolicyKind, source: StatementSource, sink: ErrorSink): void {
+  const { resource, notResource, at } = source
   if (kind === 'trust') {
-    for (const name of ['Resource', 'NotResource']) {
-      if (m[name] !== undefined) sink.add(Phase.Kind, MSG.trustProhibited(name), `trust policies cannot have ${name}`, [...at, name], 'key')
-    }
+    if (resource !== undefined) sink.add(Phase.Kind, MSG.trustProhibited('Resource'), 'trust policies cannot have Resource', [...at, 'Resource'], 'key')
+    if (notResource !== undefined) sink.add(Phase.Kind, MSG.trustProhibited('NotResource'), 'trust policies cannot have NotResource', [...at, 'NotResource'], 'key')
     return
   }
-  const resource = m.Resource
-  const notResource = m.NotResource
   if (resource !== undefined && notResource !== undefined) return
   const value = resource ?? notResource
   const name = resource !== undefined ? 'Resource' : 'NotResource'
@@ -100,15 +118,15 @@ function checkResourcePresence(kind: PolicyKind, m: JsonObject, at: readonly Seg
   else if (Array.isArray(value) && value.length === 0) sink.add(Phase.ResourcesPresent, MSG.resourcesMissing, `${name} is empty`, [...at, name])
 }
 
-function actionsOf(m: JsonObject): { name: 'Action' | 'NotAction'; items: readonly JsonValue[]; isArray: boolean } | undefined {
-  const name = m.Action !== undefined ? 'Action' : m.NotAction !== undefined ? 'NotAction' : undefined
+function actionsOf(source: StatementSource): { name: 'Action' | 'NotAction'; items: readonly JsonValue[]; isArray: boolean } | undefined {
+  const name = source.action !== undefined ? 'Action' : source.notAction !== undefined ? 'NotAction' : undefined
   if (!name) return undefined
-  const value = m[name] as JsonValue
+  const value = (name === 'Action' ? source.action : source.notAction) as JsonValue
   return { name, items: Array.isArray(value) ? value : [value], isArray: Array.isArray(value) }
 }
 
-function checkTrustActions(m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
-  const actions = actionsOf(m)
+function checkTrustActions(source: StatementSource, sink: ErrorSink): void {
+  const actions = actionsOf(source)
   if (!actions) return
   actions.items.forEach((item, i) => {
     if (typeof item !== 'string') return
@@ -117,16 +135,16 @@ function checkTrustActions(m: JsonObject, at: readonly Segment[], sink: ErrorSin
       Phase.Kind,
       MSG.trustActions,
       `"${item}" is not an action a trust policy can allow (sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity, sts:SetContext)`,
-      actions.isArray ? [...at, actions.name, i] : [...at, actions.name]
+      actions.isArray ? [...source.at, actions.name, i] : [...source.at, actions.name]
     )
   })
 }
 
-function checkOrganizationsActions(kind: 'scp' | 'rcp', m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
-  const actions = actionsOf(m)
+function checkOrganizationsActions(kind: 'scp' | 'rcp', source: StatementSource, sink: ErrorSink): void {
+  const actions = actionsOf(source)
   if (!actions) return
   if (kind === 'rcp' && actions.name === 'NotAction') {
-    sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotAction', [...at, 'NotAction'], 'key')
+    sink.add(Phase.Kind, MSG.organizationsType, 'RCPs cannot have NotAction', [...source.at, 'NotAction'], 'key')
     return
   }
   actions.items.forEach((item, i) => {
@@ -137,7 +155,7 @@ function checkOrganizationsActions(kind: 'scp' | 'rcp', m: JsonObject, at: reado
         Phase.Kind,
         MSG.organizationsType,
         `"${item}": a wildcard in an ${kind.toUpperCase()} action may only stand alone or at the end`,
-        actions.isArray ? [...at, actions.name, i] : [...at, actions.name]
+        actions.isArray ? [...source.at, actions.name, i] : [...source.at, actions.name]
       )
     }
   })
@@ -173,9 +191,10 @@ function validPrincipal(type: string, value: string): boolean {
  * are not `<name>.amazonaws.com`. (Whether a named user or role exists needs state: the
  * application checks that.)
  */
-function checkPrincipalValues(kind: 'trust' | 'resource', m: JsonObject, at: readonly Segment[], sink: ErrorSink): void {
+function checkPrincipalValues(kind: 'trust' | 'resource', source: StatementSource, sink: ErrorSink): void {
+  const at = source.at
   for (const name of ['Principal', 'NotPrincipal']) {
-    const block = m[name]
+    const block = name === 'Principal' ? source.principal : source.notPrincipal
     if (!isObject(block)) continue
     for (const type of Object.keys(block)) {
       const value = block[type] as JsonValue

@@ -141,6 +141,39 @@ describe('the typed form', () => {
     ])
   })
 
+  it('records where each statement starts whatever the layout', () => {
+    // Spaces and tabs before colons, Statement before Version, a first element other than Sid,
+    // and an Id after the statements.
+    const text = `{\n"Statement" :\t[\n  {"Effect"\t: "Allow", "Action" : "s3:*", "Resource": "*"},\n\n\t{ "Sid" :"B", "Effect":"Deny", "Action":"s3:*", "Resource":"*"}\n],\n${V}, "Id" : "x"}`
+    expect(policy(text).statements.map((s) => s.location)).toEqual([
+      { line: 3, column: 3 },
+      { line: 5, column: 2 }
+    ])
+    const compact = `{${V},"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}`
+    expect(policy(compact).statements.map((s) => s.location)).toEqual([
+      { line: 1, column: 39 },
+      { line: 1, column: 89 }
+    ])
+  })
+
+  it('records locations when strings start with a colon or hold escaped quotes next to colons', () => {
+    // Such colons look like member colons to the quick scan; the position-keeping parser decides.
+    const text = `{\n  ${V},\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/\\":x:y", "Condition": {"StringEquals": {"s3:prefix": [": a", "\\" :b"]}}},\n    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}\n  ]\n}`
+    const p = policy(text)
+    expect(p.statements[0]?.resource?.values).toEqual(['arn:aws:s3:::b/":x:y'])
+    expect(p.statements[0]?.condition?.[0]?.entries[0]?.values).toEqual([': a', '" :b'])
+    expect(p.statements.map((s) => s.location)).toEqual([
+      { line: 4, column: 5 },
+      { line: 5, column: 5 }
+    ])
+  })
+
+  it('still finds duplicate keys beside strings that start with a colon', () => {
+    const text = `{${V}, "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": ":a", "s3:prefix": "b"}}}}`
+    const errs = errors(text)
+    expect(errs.map((e) => e.detail)).toContain('the key "s3:prefix" appears more than once in its object')
+  })
+
   it('counts a Windows line break once in locations', () => {
     const text = `{\r\n${V},\r\n"Statement": [\r\n  {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`
     expect(policy(text).statements[0]?.location).toEqual({ line: 4, column: 3 })

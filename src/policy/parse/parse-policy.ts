@@ -11,12 +11,12 @@ import type { JsonNode } from '../json/json-node.js'
 import { parseJson, type JsonSyntaxError } from '../json/parse-json.js'
 import { LineMap } from '../json/source-position.js'
 import type { Policy, PolicyKind, PolicyVersion, SourceLocation, Statement } from '../model.js'
-import { scanDocument, type DocumentScan } from './document-scan.js'
+import { locateStatements, type StatementLayout } from './document-scan.js'
 import { duplicateKeys, ErrorSink, type PolicyError } from './error-sink.js'
 import { checkKnownKeys, describe, isObject, type JsonObject, type JsonValue } from './json-value.js'
 import { checkKindRules } from './kind-rules.js'
 import { MSG, Phase } from './messages.js'
-import { readStatement, type StatementSource } from './statement-element.js'
+import { readStatement, StatementSource } from './statement-element.js'
 
 export interface ParseOptions {
   /** Which rules apply; identity policies by default. */
@@ -55,14 +55,22 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
     value = plainValue(tree)
   }
 
-  const facts = new DocumentFacts(text, tree)
-  const policy = readDocument(value, kind, options, sink, (index) => facts.statementLocation(index))
+  const read = readDocument(value, kind, options, sink)
 
-  // JSON.parse keeps the last of duplicate keys silently; the member count reveals them. A
-  // document with errors gets its position tree anyway, and duplicates are looked for there.
-  if (tree === undefined && (sink.count > 0 || facts.scanned().members !== sink.members)) tree = treeOf(text, sink)
+  // JSON.parse keeps the last of duplicate keys silently: the member colons reveal them, and
+  // give the statements' positions (document-scan.ts). A document with errors gets its
+  // position tree anyway, and duplicates are looked for there.
+  let starts: readonly SourceLocation[] | undefined
+  if (tree === undefined && sink.count === 0) starts = locateStatements(text, sink.members, read.layout)
+  if (tree === undefined && starts === undefined) tree = treeOf(text, sink)
   if (tree !== undefined) duplicateKeys(tree, (key, at, offset) => sink.addAt(Phase.Syntax, MSG.syntax, `the key "${key}" appears more than once in its object`, at, offset))
+  const policy = read.policy
   if (sink.count > 0 || policy === undefined) return { ok: false, policy: undefined, errors: sink.resolve(text, tree) }
+  starts ??= tree === undefined ? [] : treeStarts(text, tree)
+  for (const st of policy.statements) {
+    const start = starts[st.index]
+    if (start) (st as { location?: SourceLocation }).location = start
+  }
   return { ok: true, policy, errors: [] }
 }
 
@@ -74,33 +82,13 @@ function treeOf(text: string, sink: ErrorSink): JsonNode | undefined {
   return undefined
 }
 
-/** What one parse learns about its text, each part worked out once and only when needed. */
-class DocumentFacts {
-  private scan: DocumentScan | undefined
-  private locations: readonly SourceLocation[] | undefined
-
-  constructor(
-    private readonly text: string,
-    private readonly tree: JsonNode | undefined
-  ) {}
-
-  scanned(): DocumentScan {
-    return (this.scan ??= scanDocument(this.text))
-  }
-
-  /** Where statement `index` starts. */
-  statementLocation(index: number): SourceLocation | undefined {
-    return (this.locations ??= this.findLocations())[index]
-  }
-
-  private findLocations(): readonly SourceLocation[] {
-    const tree = this.tree
-    if (tree?.kind !== 'object') return this.scanned().statementStarts
-    const lines = new LineMap(this.text)
-    const statement = tree.members.find((m) => m.key === 'Statement')?.value
-    const starts = statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
-    return starts.map((s) => lines.position(s))
-  }
+/** Where each statement starts, from the position tree. */
+function treeStarts(text: string, tree: JsonNode): SourceLocation[] {
+  if (tree.kind !== 'object') return []
+  const lines = new LineMap(text)
+  const statement = tree.members.find((m) => m.key === 'Statement')?.value
+  const starts = statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
+  return starts.map((s) => lines.position(s))
 }
 
 function syntaxFailure(text: string, kind: PolicyKind, error: JsonSyntaxError): ParseResult {
@@ -143,10 +131,17 @@ function plainValue(node: JsonNode): JsonValue {
   }
 }
 
-function readDocument(root: JsonValue, kind: PolicyKind, options: ParseOptions, sink: ErrorSink, locate: (index: number) => SourceLocation | undefined): Policy | undefined {
+interface DocumentRead {
+  /** The policy, when the document has no errors. */
+  readonly policy: Policy | undefined
+  readonly layout: StatementLayout
+}
+
+function readDocument(root: JsonValue, kind: PolicyKind, options: ParseOptions, sink: ErrorSink): DocumentRead {
+  const layout: { firstMember: number[]; firstKeyLength: number[] } = { firstMember: [], firstKeyLength: [] }
   if (!isObject(root)) {
     sink.add(Phase.Syntax, kind === 'trust' ? MSG.trustInvalidJson : MSG.syntax, `the policy must be a JSON object, not ${describe(root)}`, [])
-    return undefined
+    return { policy: undefined, layout }
   }
   checkKnownKeys(root, TOP_LEVEL, [], 'the policy', sink)
   const version = readVersion(root.Version, options.allowLegacyVersion === true ? 'resource' : kind, sink)
@@ -154,17 +149,23 @@ function readDocument(root: JsonValue, kind: PolicyKind, options: ParseOptions, 
   if (id !== undefined && typeof id !== 'string') sink.add(Phase.Syntax, MSG.syntax, `Id must be a string, not ${describe(id)}`, ['Id'])
   const sources = readStatementList(root.Statement, sink)
   const statements: Statement[] = []
-  const before = sink.count
+  // In a valid document the members before the first statement's are the top-level ones
+  // written before Statement (scalars), and Statement itself.
+  let members = Object.keys(root).indexOf('Statement') + 1
   for (const source of sources) {
-    const st = readStatement(source, kind, sink, sink.count === before ? locate(source.index) : undefined)
+    const nestedBefore = sink.members
+    const st = readStatement(source, kind, sink)
+    layout.firstMember.push(members)
+    layout.firstKeyLength.push(source.firstKeyLength)
+    members += source.members + sink.members - nestedBefore
     if (st) statements.push(st)
   }
   checkKindRules(kind, version, sources, sink, { awsManaged: options.awsManaged === true })
-  if (sink.count > 0 || version === null) return undefined
+  if (sink.count > 0 || version === null) return { policy: undefined, layout }
   const policy: { -readonly [K in keyof Policy]: Policy[K] } = { statements, statementIsArray: Array.isArray(root.Statement) }
   if (version !== undefined) policy.version = version
   if (typeof id === 'string') policy.id = id
-  return policy
+  return { policy, layout }
 }
 
 /** The Version value; null when it is not one IAM knows (an error has been reported). */
@@ -194,16 +195,17 @@ function readStatementList(value: JsonValue | undefined, sink: ErrorSink): State
     sink.add(Phase.Syntax, MSG.syntax, 'the policy has no Statement', [], 'missing')
     return []
   }
-  if (isObject(value)) return [{ value, index: 0, at: ['Statement'] }]
+  if (isObject(value)) return [new StatementSource(value, 0, ['Statement'], sink)]
   if (!Array.isArray(value)) {
     sink.add(Phase.Syntax, MSG.syntax, `Statement must be an object or an array of objects, not ${describe(value)}`, ['Statement'])
     return []
   }
   if (value.length === 0) sink.add(Phase.Syntax, MSG.syntax, 'Statement must not be empty', ['Statement'])
   const sources: StatementSource[] = []
-  value.forEach((item, index) => {
-    if (isObject(item)) sources.push({ value: item, index, at: ['Statement', index] })
+  for (let index = 0; index < value.length; index++) {
+    const item = value[index] as JsonValue
+    if (isObject(item)) sources.push(new StatementSource(item, index, ['Statement', index], sink))
     else sink.add(Phase.Syntax, MSG.syntax, `Statement[${index}] must be an object, not ${describe(item)}`, ['Statement', index])
-  })
+  }
   return sources
 }
