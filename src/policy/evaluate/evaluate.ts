@@ -94,7 +94,45 @@ export function evaluate(set: CompiledPolicySet, request: EvaluationRequest): De
   }
 }
 
+/**
+ * The allows a decision rests on. They are gathered in one reused list and copied out, exactly
+ * sized, for an Allow only: a fresh array per decision grew a 17-slot store on its first push,
+ * and writing to that fresh memory was a noticeable share of a decision.
+ */
+class Allows {
+  private readonly refs: StatementRef[] = []
+  private n = 0
+
+  reset(): void {
+    this.n = 0
+  }
+
+  add(ref: StatementRef): void {
+    this.refs[this.n++] = ref
+  }
+
+  list(): StatementRef[] {
+    return this.refs.slice(0, this.n)
+  }
+}
+
+const sharedAllows = new Allows()
+let sharedAllowsInUse = false
+
 export function decide(set: CompiledPolicySet, req: PreparedRequest): Decision {
+  // Should a decision start inside another (a getter on the request context that evaluates),
+  // it gathers into a list of its own.
+  if (sharedAllowsInUse) return decideWith(set, req, new Allows())
+  sharedAllowsInUse = true
+  sharedAllows.reset()
+  try {
+    return decideWith(set, req, sharedAllows)
+  } finally {
+    sharedAllowsInUse = false
+  }
+}
+
+function decideWith(set: CompiledPolicySet, req: PreparedRequest, needed: Allows): Decision {
   const plan = planFor(set, req.action)
   const p = req.principal
   const accountPrincipal = isAccountPrincipal(p.kind)
@@ -106,7 +144,6 @@ export function decide(set: CompiledPolicySet, req: PreparedRequest): Decision {
   if (denied) return explicitDeny(denied)
 
   // 2. Organizations: every level must allow.
-  const needed: StatementRef[] = []
   if (!everyLevelAllows(organizations, req, needed)) return implicitDeny('scp')
   if (!everyLevelAllows(resourceControls, req, needed)) return implicitDeny('rcp')
 
@@ -152,11 +189,11 @@ function firstDeny(groups: readonly GroupCandidates[], req: PreparedRequest): Co
 }
 
 /** Whether every SCP (or RCP) level has an applicable Allow; collects them into `needed`. */
-function everyLevelAllows(levels: readonly GroupCandidates[], req: PreparedRequest, needed: StatementRef[]): boolean {
+function everyLevelAllows(levels: readonly GroupCandidates[], req: PreparedRequest, needed: Allows): boolean {
   for (let i = 0; i < levels.length; i++) {
     const a = firstApplying((levels[i] as GroupCandidates).allows, req)
     if (!a) return false
-    needed.push(a.ref)
+    needed.add(a.ref)
   }
   return true
 }
@@ -212,24 +249,24 @@ function bestResourceAllow(c: GroupCandidates, req: PreparedRequest): ResourceGr
 }
 
 /** Identity ∧ boundary ∧ session; undefined when they allow, else the implicit deny. */
-function identitySide(plan: ActionPlan, req: PreparedRequest, needed: StatementRef[]): Decision | undefined {
+function identitySide(plan: ActionPlan, req: PreparedRequest, needed: Allows): Decision | undefined {
   const a = firstApplying(plan.identity.allows, req)
   if (!a) return implicitDeny('identity')
-  needed.push(a.ref)
+  needed.add(a.ref)
   return boundaryAndSession(plan, req, needed)
 }
 
 /** Boundary ∧ session policy (a federated user session without a session policy has no permissions). */
-function boundaryAndSession(plan: ActionPlan, req: PreparedRequest, needed: StatementRef[]): Decision | undefined {
+function boundaryAndSession(plan: ActionPlan, req: PreparedRequest, needed: Allows): Decision | undefined {
   if (plan.boundary) {
     const b = firstApplying(plan.boundary.allows, req)
     if (!b) return implicitDeny('boundary')
-    needed.push(b.ref)
+    needed.add(b.ref)
   }
   if (plan.session) {
     const s = firstApplying(plan.session.allows, req)
     if (!s) return implicitDeny('session')
-    needed.push(s.ref)
+    needed.add(s.ref)
   } else if (req.principal.kind === 'federatedUser') {
     return implicitDeny('session')
   }
@@ -244,7 +281,7 @@ function implicitDeny(type: PolicyType): Decision {
   return { decision: 'ImplicitDeny', decidedBy: type, statements: [] }
 }
 
-function allow(type: PolicyType | null, needed: StatementRef[], grant?: CompiledStatement): Decision {
-  if (grant) needed.push(grant.ref)
-  return { decision: 'Allow', decidedBy: type, statements: needed }
+function allow(type: PolicyType | null, needed: Allows, grant?: CompiledStatement): Decision {
+  if (grant) needed.add(grant.ref)
+  return { decision: 'Allow', decidedBy: type, statements: needed.list() }
 }

@@ -156,6 +156,17 @@ describe('the typed form', () => {
     ])
   })
 
+  it('records where each statement starts in a text with non-ASCII characters', () => {
+    // Raw (unescaped) non-ASCII text keeps the JSON.parse path; only \\u escapes take the other.
+    const text = `{\n  ${V},\n  "Statement": [\n    {\n      "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::café/✓"\n    },\n    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}\n  ]\n}`
+    const p = policy(text)
+    expect(p.statements[0]?.resource?.values).toEqual(['arn:aws:s3:::café/✓'])
+    expect(p.statements.map((s) => s.location)).toEqual([
+      { line: 4, column: 5 },
+      { line: 7, column: 5 }
+    ])
+  })
+
   it('records locations when strings start with a colon or hold escaped quotes next to colons', () => {
     // Such colons look like member colons to the quick scan; the position-keeping parser decides.
     const text = `{\n  ${V},\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/\\":x:y", "Condition": {"StringEquals": {"s3:prefix": [": a", "\\" :b"]}}},\n    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}\n  ]\n}`
