@@ -12,6 +12,7 @@
 
 import type { ListShape, MapShape, MemberRef, OperationModel, ServiceModel, Shape, StructureShape } from '../model/types.js'
 import { fail, malformedInput, ok, type ProtocolResult } from '../query/errors.js'
+import { shapeOf } from '../model/shape-of.js'
 
 export function jsonToQueryParams(model: ServiceModel, operation: OperationModel, input: unknown): ProtocolResult<Map<string, string>> {
   const params = new Map<string, string>()
@@ -29,12 +30,6 @@ class JsonTypeMismatch extends Error {}
 
 function mismatch(path: string, expected: string): never {
   throw new JsonTypeMismatch(`Value at '${path === '' ? 'input' : path}' must be ${expected}.`)
-}
-
-function shapeOf(model: ServiceModel, name: string): Shape {
-  const shape = Object.hasOwn(model.shapes, name) ? model.shapes[name] : undefined
-  if (shape === undefined) throw new Error(`model ${model.metadata.serviceId}: no shape ${name}`)
-  return shape
 }
 
 const join = (prefix: string, segment: string) => (prefix === '' ? segment : `${prefix}.${segment}`)

@@ -5,18 +5,13 @@
 
 import type { OperationModel, ServiceModel, Shape } from '../model/types.js'
 import { iso8601 } from '../query/serialize.js'
+import { shapeOf } from '../model/shape-of.js'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export function outputToJson(model: ServiceModel, operation: OperationModel, output: Record<string, unknown> | undefined): Record<string, JsonValue> {
   if (operation.output === undefined || output === undefined) return {}
   return toJson(model, shapeOf(model, operation.output), output, operation.output) as Record<string, JsonValue>
-}
-
-function shapeOf(model: ServiceModel, name: string): Shape {
-  const shape = Object.hasOwn(model.shapes, name) ? model.shapes[name] : undefined
-  if (shape === undefined) throw new Error(`model ${model.metadata.serviceId}: no shape ${name}`)
-  return shape
 }
 
 const utf8 = new TextEncoder()

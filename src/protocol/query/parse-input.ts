@@ -1,7 +1,11 @@
 import type { ListShape, MapShape, MemberRef, OperationModel, ServiceModel, Shape, StructureShape } from '../model/types.js'
-import { fail, malformedInput, ok, validationError, type ProtocolError, type ProtocolResult } from './errors.js'
+import { fail, ok, validationError, type ProtocolResult } from './errors.js'
 import { javaHashOrder } from './java-order.js'
+import { javaToString } from './java-to-string.js'
 import { javaPatternMatcher } from './java-regex.js'
+import { buildTree, indexedChildren, type ParamNode } from './param-tree.js'
+import { MalformedInputSignal, readScalar } from './read-scalar.js'
+import { shapeOf } from '../model/shape-of.js'
 
 /**
  * The operation's input, built from the flat Query parameters by the model and validated against
@@ -32,60 +36,7 @@ export function parseInput(model: ServiceModel, operation: OperationModel, param
 }
 
 // ---------------------------------------------------------------------------------------------
-// The parameter tree: `Tags.member.1.Key=a` becomes Tags → member → 1 → Key (value a).
-
-interface ParamNode {
-  value?: string
-  children?: Map<string, ParamNode>
-}
-
-function buildTree(params: Map<string, string>): ParamNode {
-  const root: ParamNode = {}
-  for (const [key, value] of params) {
-    let node = root
-    let start = 0
-    for (;;) {
-      const dot = key.indexOf('.', start)
-      const segment = dot < 0 ? key.slice(start) : key.slice(start, dot)
-      node.children ??= new Map()
-      let child = node.children.get(segment)
-      if (child === undefined) {
-        child = {}
-        node.children.set(segment, child)
-      }
-      node = child
-      if (dot < 0) break
-      start = dot + 1
-    }
-    node.value = value
-  }
-  return root
-}
-
-const INDEX = /^[1-9][0-9]*$/
-
-/** The element nodes of a list or map container, by ascending index (gaps allowed). */
-function indexedChildren(container: ParamNode | undefined): ParamNode[] {
-  const children = container?.children
-  if (children === undefined) return []
-  const indices: number[] = []
-  for (const key of children.keys()) if (INDEX.test(key)) indices.push(Number(key))
-  indices.sort((a, b) => a - b)
-  return indices.map((i) => children.get(String(i)) as ParamNode)
-}
-
-// ---------------------------------------------------------------------------------------------
 // Readers: ParamNode → typed value. Compiled once per shape and model.
-
-class MalformedInputSignal extends Error {
-  constructor(readonly error: ProtocolError) {
-    super(error.message)
-  }
-}
-
-function malformed(message = ''): never {
-  throw new MalformedInputSignal(malformedInput(message))
-}
 
 type Reader = (node: ParamNode) => unknown
 type Validator = (value: unknown, path: string, out: string[]) => void
@@ -125,76 +76,6 @@ function compiledFor(model: ServiceModel, options: ParseOptions | undefined): Co
     byOptions.set(options, compiled)
   }
   return compiled
-}
-
-function shapeOf(model: ServiceModel, name: string): Shape {
-  const shape = Object.hasOwn(model.shapes, name) ? model.shapes[name] : undefined
-  if (shape === undefined) throw new Error(`model ${model.metadata.serviceId}: no shape ${name}`)
-  return shape
-}
-
-const INTEGER = /^[+-]?[0-9]+$/
-const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$/i
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/
-
-const INT_RANGE: Readonly<Record<string, readonly [bigint, bigint]>> = {
-  byte: [-128n, 127n],
-  short: [-32768n, 32767n],
-  integer: [-2147483648n, 2147483647n],
-  long: [-9223372036854775808n, 9223372036854775807n]
-}
-
-function readScalar(shape: Shape, text: string): unknown {
-  switch (shape.type) {
-    case 'string':
-      return text
-    case 'byte':
-    case 'short':
-    case 'integer':
-    case 'long':
-    case 'bigInteger': {
-      // AWS: "" → "missing value for decimal type"; "abc", "900.0", an int32 overflow → no message.
-      if (text === '') malformed('missing value for decimal type')
-      if (!INTEGER.test(text)) malformed()
-      const range = INT_RANGE[shape.type]
-      if (range !== undefined) {
-        const big = BigInt(text)
-        if (big < range[0] || big > range[1]) malformed()
-      }
-      // A long beyond 2^53 loses precision as a number; IAM and STS have no longs.
-      return Number(text)
-    }
-    case 'float':
-    case 'double':
-    case 'bigDecimal': {
-      if (text === '') malformed('missing value for decimal type')
-      if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') return Number(text)
-      if (!DECIMAL.test(text)) malformed()
-      return Number(text)
-    }
-    case 'boolean': {
-      const lower = text.toLowerCase()
-      if (lower === 'true') return true
-      if (lower === 'false') return false
-      return malformed()
-    }
-    case 'timestamp': {
-      if (ISO_TIMESTAMP.test(text)) {
-        const date = new Date(text)
-        if (!Number.isNaN(date.getTime())) return date
-      } else if (DECIMAL.test(text)) {
-        return new Date(Number(text) * 1000)
-      }
-      return malformed()
-    }
-    case 'blob': {
-      if (!BASE64.test(text)) malformed()
-      return new Uint8Array(Buffer.from(text, 'base64'))
-    }
-    default:
-      throw new Error(`readScalar: ${shape.type} is not a scalar`)
-  }
 }
 
 function lowerCamel(name: string): string {
@@ -488,54 +369,4 @@ function codePointLength(s: string): number {
     }
   }
   return n
-}
-
-/**
- * Java's `toString()` of a value, as AWS prints it inside `Value '...'`: strings as they are,
- * numbers and booleans in Java's form, lists of scalars as `[a, b]`, maps of scalars as `{k=v}`.
- * For structures, timestamps, blobs and collections holding them AWS's rendering is not known to us:
- * undefined, and the message says `Value at 'path'` (as AWS does for sensitive members).
- */
-function javaToString(model: ServiceModel, shape: Shape, value: unknown): string | undefined {
-  switch (shape.type) {
-    case 'string':
-      return value as string
-    case 'boolean':
-      return value ? 'true' : 'false'
-    case 'float':
-    case 'double':
-      return javaDouble(value as number)
-    case 'list': {
-      const element = shapeOf(model, shape.member.shape)
-      const parts: string[] = []
-      for (const item of value as unknown[]) {
-        const text = javaToString(model, element, item)
-        if (text === undefined) return undefined
-        parts.push(text)
-      }
-      return `[${parts.join(', ')}]`
-    }
-    case 'map': {
-      const valueShape = shapeOf(model, shape.value.shape)
-      const entries = javaHashOrder(Object.entries(value as Record<string, unknown>), ([k]) => k)
-      const parts: string[] = []
-      for (const [k, v] of entries) {
-        const text = javaToString(model, valueShape, v)
-        if (text === undefined) return undefined
-        parts.push(`${k}=${text}`)
-      }
-      return `{${parts.join(', ')}}`
-    }
-    case 'structure':
-    case 'timestamp':
-    case 'blob':
-      return undefined
-    default:
-      return String(value)
-  }
-}
-
-function javaDouble(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e7) return n.toFixed(1)
-  return String(n)
 }

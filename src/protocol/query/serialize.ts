@@ -1,5 +1,6 @@
 import type { ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape, TimestampShape } from '../model/types.js'
 import { escapeXmlAttribute, escapeXmlText } from './xml.js'
+import { shapeOf } from '../model/shape-of.js'
 
 /**
  * Responses in the AWS Query (awsQuery) form, laid out as IAM and STS lay them out: two-space
@@ -122,12 +123,6 @@ function compiledFor(model: ServiceModel): Compiled {
     compiledModels.set(model, compiled)
   }
   return compiled
-}
-
-function shapeOf(model: ServiceModel, name: string): Shape {
-  const shape = Object.hasOwn(model.shapes, name) ? model.shapes[name] : undefined
-  if (shape === undefined) throw new Error(`model ${model.metadata.serviceId}: no shape ${name}`)
-  return shape
 }
 
 function typeError(name: string, expected: string, value: unknown): never {

@@ -2,8 +2,9 @@
  * Generators of values from the model, for the round-trip tests: inputs that satisfy every
  * constraint (so AWS, and parseInput, accept them) and outputs full of awkward text.
  */
-import type { ServiceModel, Shape, StringShape } from '../model/types.js'
+import type { ServiceModel, StringShape } from '../model/types.js'
 import { javaPatternMatcher } from '../query/java-regex.js'
+import { shapeOf } from '../model/shape-of.js'
 
 /** A small deterministic PRNG (mulberry32), so failures reproduce. */
 export function random(seed: number): () => number {
@@ -78,12 +79,6 @@ export interface GenerateOptions {
   readonly full: boolean
   /** Varies choices (strings, list sizes, numbers). */
   readonly variant: number
-}
-
-function shapeOf(model: ServiceModel, name: string): Shape {
-  const shape = model.shapes[name]
-  if (shape === undefined) throw new Error(`no shape ${name}`)
-  return shape
 }
 
 /** An input value for `shapeName` that satisfies every constraint of the model. */
