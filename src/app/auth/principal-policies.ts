@@ -4,14 +4,11 @@
 // and the session's policies. The root user has none (it needs none).
 
 import { compilePolicySet, parsePolicy, type CompiledPolicySet, type NamedPolicy, type Policy } from '../../policy/index.js'
-import type { EntityRef, Repositories } from '../../store/ports/repositories.js'
-import type { AwsManagedPolicies } from '../policies/aws-managed.js'
+import type { EntityRef } from '../../store/ports/repositories.js'
+import { entityDocuments, managedDocument, type PolicyDocumentSource } from '../policies/stored-documents.js'
 import type { Caller } from '../caller.js'
 
-export interface PrincipalPolicySource {
-  readonly read: Repositories
-  readonly awsManaged: AwsManagedPolicies
-}
+export type PrincipalPolicySource = PolicyDocumentSource
 
 export async function loadPolicySet(source: PrincipalPolicySource, caller: Caller): Promise<CompiledPolicySet> {
   const identity: NamedPolicy[] = []
@@ -58,28 +55,17 @@ async function sessionPolicies(source: PrincipalPolicySource, caller: Caller): P
 const ALLOW_NOTHING: Policy = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"*","Resource":"*"}]}', { kind: 'session' }).policy as Policy
 
 async function collect(source: PrincipalPolicySource, entity: EntityRef, into: NamedPolicy[]): Promise<void> {
-  for (const inline of await source.read.inlinePolicies.all(entity)) {
-    const policy = parse(inline.document)
-    if (policy) into.push({ name: inline.name, policy })
-  }
-  for (const arn of await source.read.attachments.forEntity(entity)) {
-    const managed = await managedPolicy(source, arn)
-    if (managed) into.push(managed)
+  for (const document of await entityDocuments(source, entity)) {
+    const policy = parse(document.text)
+    // Managed policies are named by ARN in explanations; inline ones by their name.
+    if (policy) into.push({ name: document.arn ?? document.name, policy })
   }
 }
 
 /** The default version of a managed policy (customer or AWS), parsed. */
 export async function managedPolicy(source: PrincipalPolicySource, arn: string): Promise<NamedPolicy | undefined> {
-  const aws = source.awsManaged.byArn(arn)
-  if (aws) {
-    const text = await source.awsManaged.document(arn, aws.defaultVersion)
-    const policy = text === undefined ? undefined : parse(text)
-    return policy ? { name: arn, policy } : undefined
-  }
-  const customer = await source.read.policies.byArn(arn)
-  if (!customer) return undefined
-  const version = await source.read.policies.version(customer.id, customer.defaultVersion)
-  const policy = version ? parse(version.document) : undefined
+  const document = await managedDocument(source, arn)
+  const policy = document === undefined ? undefined : parse(document.text)
   return policy ? { name: arn, policy } : undefined
 }
 

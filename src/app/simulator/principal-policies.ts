@@ -3,15 +3,12 @@
 // The same set enforcement uses (app/auth/principal-policies.ts), read here with each document's
 // text and name, which MatchedStatements report and enforcement does not need.
 
-import type { EntityRef, Repositories } from '../../store/ports/repositories.js'
+import type { EntityRef } from '../../store/ports/repositories.js'
 import type { AttachableEntity } from '../../store/ports/records.js'
-import type { AwsManagedPolicies } from '../policies/aws-managed.js'
+import { entityDocuments, managedDocument, type PolicyDocumentSource, type StoredDocument } from '../policies/stored-documents.js'
 import { storedPolicy, type SimulationPolicy } from './simulation-policies.js'
 
-export interface PolicyStore {
-  readonly read: Repositories
-  readonly awsManaged: AwsManagedPolicies
-}
+export type PolicyStore = PolicyDocumentSource
 
 export interface EntityPolicies {
   readonly identity: SimulationPolicy[]
@@ -31,25 +28,19 @@ export async function entityPolicies(store: PolicyStore, accountId: string, type
 }
 
 async function collect(store: PolicyStore, ownerType: AttachableEntity, owner: EntityRef, into: SimulationPolicy[]): Promise<void> {
-  for (const inline of await store.read.inlinePolicies.all(owner)) {
-    const policy = storedPolicy(inline.name, ownerType, inline.document)
-    if (policy) into.push(policy)
-  }
-  for (const arn of await store.read.attachments.forEntity(owner)) {
-    const policy = await managedPolicy(store, arn)
+  for (const document of await entityDocuments(store, owner)) {
+    const policy = simulationPolicy(document, ownerType)
     if (policy) into.push(policy)
   }
 }
 
-/** The default version of a managed policy (AWS's or the account's), named by its policy name. */
 async function managedPolicy(store: PolicyStore, arn: string): Promise<SimulationPolicy | undefined> {
-  const aws = store.awsManaged.byArn(arn)
-  if (aws) {
-    const text = await store.awsManaged.document(arn, aws.defaultVersion)
-    return text === undefined ? undefined : storedPolicy(aws.name, 'aws-managed', text)
-  }
-  const customer = await store.read.policies.byArn(arn)
-  if (!customer) return undefined
-  const version = await store.read.policies.version(customer.id, customer.defaultVersion)
-  return version ? storedPolicy(customer.name, 'user-managed', version.document) : undefined
+  const document = await managedDocument(store, arn)
+  return document && simulationPolicy(document, 'user')
+}
+
+/** Managed policies are named by their policy name in MatchedStatements, as AWS does. */
+function simulationPolicy(document: StoredDocument, ownerType: AttachableEntity): SimulationPolicy | undefined {
+  const type = document.origin === 'inline' ? ownerType : document.origin === 'aws-managed' ? 'aws-managed' : 'user-managed'
+  return storedPolicy(document.name, type, document.text)
 }
