@@ -1,5 +1,6 @@
 // Users: the account's IAM users (ListUsers, a page at a time via Marker, "Load more"), a search
-// over the loaded names, and the way into the Add users wizard.
+// over the loaded names that can load the rest to search them all, and the way into the Add users
+// wizard.
 
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
@@ -23,6 +24,20 @@ export function UsersListPage() {
       const page = await call<Page & { Users: IamUser[] }>('ListUsers', { MaxItems: PAGE_SIZE, ...(after ? { Marker: after } : {}) })
       setUsers((before) => [...(after ? (before ?? []) : []), ...page.Users])
       setMarker(page.IsTruncated ? page.Marker : undefined)
+    })
+  // A search must be able to reach every user, not only the pages loaded: fetch the rest, in
+  // ListUsers' largest pages (an account holds 5,000 users at most, so five requests at most).
+  const loadRest = (after: string) =>
+    action.run(async () => {
+      const rest: IamUser[] = []
+      let next: string | undefined = after
+      while (next !== undefined) {
+        const page: Page & { Users: IamUser[] } = await call<Page & { Users: IamUser[] }>('ListUsers', { MaxItems: 1000, Marker: next })
+        rest.push(...page.Users)
+        next = page.IsTruncated ? page.Marker : undefined
+      }
+      setUsers((before) => [...(before ?? []), ...rest])
+      setMarker(undefined)
     })
   useEffect(() => {
     void loadPage(undefined)
@@ -79,7 +94,14 @@ export function UsersListPage() {
           <button type="button" onClick={() => void loadPage(marker)} disabled={action.busy}>
             {action.busy ? 'Loading…' : 'Load more users'}
           </button>
-          {q && <span className="field-hint">The search covers the users loaded so far.</span>}
+          {q && (
+            <>
+              <button type="button" onClick={() => void loadRest(marker)} disabled={action.busy}>
+                Search all users
+              </button>
+              <span className="field-hint">The search covers the users loaded so far.</span>
+            </>
+          )}
         </div>
       )}
     </>
