@@ -9,22 +9,22 @@ import { openSqliteStore } from './sqlite.js'
 
 storeContract('sqlite (memory)', () => openSqliteStore({ file: ':memory:' }))
 
+const account = (id: string) => ({
+  id,
+  alias: undefined,
+  createdAt: new Date(),
+  rootPasswordHash: undefined,
+  rootPasswordLastUsed: undefined,
+  passwordPolicy: undefined,
+  stsTokenVersion: 1,
+  policyGeneration: 0
+})
+
 it('sqlite: a second connection to the same file sees committed writes', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'portcullis-store-')), 'db.sqlite')
   const a = await openSqliteStore({ file })
   const b = await openSqliteStore({ file })
-  await a.transaction((tx) =>
-    tx.accounts.insert({
-      id: '333333333333',
-      alias: undefined,
-      createdAt: new Date(),
-      rootPasswordHash: undefined,
-      rootPasswordLastUsed: undefined,
-      passwordPolicy: undefined,
-      stsTokenVersion: 1,
-      policyGeneration: 0
-    })
-  )
+  await a.transaction((tx) => tx.accounts.insert(account('333333333333')))
   expect((await b.read.accounts.get('333333333333'))?.id).toBe('333333333333')
   await a.close()
   await b.close()
@@ -32,18 +32,7 @@ it('sqlite: a second connection to the same file sees committed writes', async (
 
 it('sqlite: a read made while a transaction is open waits for it, never seeing its unfinished work', async () => {
   const store = await openSqliteStore({ file: ':memory:' })
-  await store.transaction((tx) =>
-    tx.accounts.insert({
-      id: '444444444444',
-      alias: undefined,
-      createdAt: new Date(),
-      rootPasswordHash: undefined,
-      rootPasswordLastUsed: undefined,
-      passwordPolicy: undefined,
-      stsTokenVersion: 1,
-      policyGeneration: 0
-    })
-  )
+  await store.transaction((tx) => tx.accounts.insert(account('444444444444')))
   const user = (name: string) => ({
     id: `AIDA${name.toUpperCase()}`,
     accountId: '444444444444',
