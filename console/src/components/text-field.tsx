@@ -49,26 +49,28 @@ export function CheckField({
   hint?: ReactNode
   disabled?: boolean
 }) {
-  const id = useId()
   return (
-    <div className="check">
-      <input type="checkbox" id={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-    </div>
+    <Choice label={label} hint={hint}>
+      {(id, describedBy) => <input type="checkbox" id={id} checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy} />}
+    </Choice>
   )
 }
 
 /** One choice of a radio group (the group is a <fieldset> with a <legend> around these). */
 export function RadioField({ name, label, checked, onChange, hint }: { name: string; label: ReactNode; checked: boolean; onChange: () => void; hint?: ReactNode }) {
+  return (
+    <Choice label={label} hint={hint}>
+      {(id, describedBy) => <input type="radio" id={id} name={name} checked={checked} onChange={onChange} aria-describedby={describedBy} />}
+    </Choice>
+  )
+}
+
+/** A checkbox or radio button, its label after it and its hint below, tied together by ids. */
+function Choice({ label, hint, children }: { label: ReactNode; hint?: ReactNode; children: (id: string, describedBy: string | undefined) => ReactNode }) {
   const id = useId()
   return (
     <div className="check">
-      <input type="radio" id={id} name={name} checked={checked} onChange={onChange} aria-describedby={hint ? `${id}-hint` : undefined} />
+      {children(id, hint ? `${id}-hint` : undefined)}
       <label htmlFor={id}>{label}</label>
       {hint && (
         <div id={`${id}-hint`} className="field-hint">

@@ -55,12 +55,7 @@ function IamUserForm({ account, setAccount, onNext }: FormProps) {
       <TextField label="Account ID or account alias" value={account} onChange={setAccount} autoComplete="organization" required />
       <TextField label="IAM user name" value={userName} onChange={setUserName} autoComplete="username" required />
       <TextField label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" required />
-      <SignInError error={action.error} retryAfter={retryAfter} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy || retryAfter > 0}>
-          {action.busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </div>
+      <SignInFooter action={action} retryAfter={retryAfter} />
     </form>
   )
 }
@@ -82,12 +77,21 @@ function RootUserForm({ account, setAccount, onNext }: FormProps) {
       <p className="field-hint">The root user has every permission in the account. Use it only for the tasks that need it.</p>
       <TextField label="Account ID or account alias" value={account} onChange={setAccount} autoComplete="organization" required />
       <TextField label="Root user password" type="password" value={password} onChange={setPassword} autoComplete="current-password" required />
+      <SignInFooter action={action} retryAfter={retryAfter} />
+    </form>
+  )
+}
+
+/** The error line and the Sign in button both forms end with. */
+function SignInFooter({ action, retryAfter }: { action: ReturnType<typeof useAction>; retryAfter: number }) {
+  return (
+    <>
       <SignInError error={action.error} retryAfter={retryAfter} />
       <div className="actions">
         <button type="submit" className="primary" disabled={action.busy || retryAfter > 0}>
           {action.busy ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
-    </form>
+    </>
   )
 }
