@@ -36,11 +36,14 @@ async function collect(store: PolicyStore, ownerType: AttachableEntity, owner: E
 
 async function managedPolicy(store: PolicyStore, arn: string): Promise<SimulationPolicy | undefined> {
   const document = await managedDocument(store, arn)
-  return document && simulationPolicy(document, 'user')
+  return document && simulationPolicy(document)
 }
 
-/** Managed policies are named by their policy name in MatchedStatements, as AWS does. */
-function simulationPolicy(document: StoredDocument, ownerType: AttachableEntity): SimulationPolicy | undefined {
-  const type = document.origin === 'inline' ? ownerType : document.origin === 'aws-managed' ? 'aws-managed' : 'user-managed'
-  return storedPolicy(document.name, type, document.text)
+/**
+ * Managed policies are named by their policy name in MatchedStatements, as AWS does; an inline
+ * one has its owner's type (only documents read for an entity can be inline).
+ */
+function simulationPolicy(document: StoredDocument, ownerType?: AttachableEntity): SimulationPolicy | undefined {
+  const type = document.origin === 'aws-managed' ? 'aws-managed' : document.origin === 'customer-managed' ? 'user-managed' : ownerType
+  return type === undefined ? undefined : storedPolicy(document.name, type, document.text)
 }
