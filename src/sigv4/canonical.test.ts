@@ -108,15 +108,18 @@ describe('dates', () => {
 })
 
 describe('signing keys', () => {
-  it('the cache returns the derived key and stays bounded, dropping the least recently used', () => {
+  it('the cache returns the derived key and stays bounded, dropping the oldest entry', () => {
     const cache = new SigningKeyCache(2)
     const a = cache.get('secret-a', '20150830', 'us-east-1', 'iam')
-    expect(Buffer.from(a)).toEqual(Buffer.from(deriveSigningKey('secret-a', '20150830', 'us-east-1', 'iam')))
-    cache.get('secret-b', '20150830', 'us-east-1', 'iam')
-    expect(cache.get('secret-a', '20150830', 'us-east-1', 'iam')).toBe(a) // hit, now most recent
-    cache.get('secret-c', '20150830', 'us-east-1', 'iam') // evicts secret-b
+    expect(Buffer.from(a.bytes)).toEqual(Buffer.from(deriveSigningKey('secret-a', '20150830', 'us-east-1', 'iam')))
+    const b = cache.get('secret-b', '20150830', 'us-east-1', 'iam')
+    expect(cache.get('secret-a', '20150830', 'us-east-1', 'iam')).toBe(a) // a hit
+    cache.get('secret-c', '20150830', 'us-east-1', 'iam') // evicts secret-a, the oldest
     expect(cache.size).toBe(2)
-    expect(cache.get('secret-a', '20150830', 'us-east-1', 'iam')).toBe(a)
+    expect(cache.get('secret-b', '20150830', 'us-east-1', 'iam')).toBe(b)
+    const again = cache.get('secret-a', '20150830', 'us-east-1', 'iam')
+    expect(again).not.toBe(a)
+    expect(Buffer.from(again.bytes)).toEqual(Buffer.from(a.bytes))
   })
 
   it('keys differ by secret, date, region and service', () => {
@@ -128,7 +131,7 @@ describe('signing keys', () => {
       cache.get('s', '20150830', 'eu-west-1', 'iam'),
       cache.get('s', '20150830', 'us-east-1', 'sts'),
       cache.get('s', '20150830', 'us-east-1\0x', 'iam')
-    ].map((k) => Buffer.from(k).toString('hex'))
+    ].map((k) => Buffer.from(k.bytes).toString('hex'))
     expect(new Set(keys).size).toBe(keys.length)
   })
 })

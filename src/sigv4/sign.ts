@@ -1,11 +1,11 @@
 // Signing, the way the AWS SDKs sign, so that tests and benchmarks can make signed requests
 // without an SDK: sign() for an Authorization header, presign() for a presigned URL.
 
-import { createHmac } from 'node:crypto'
 import { formatAmzDate } from './amz-date.js'
 import { ALGORITHM, canonicalHeaders, canonicalRequest, credentialScope, EMPTY_SHA256, sha256Hex, stringToSign, UNSIGNED_PAYLOAD } from './canonical.js'
 import { canonicalQuery, canonicalUri } from './encoding.js'
 import { MAX_EXPIRES_SECONDS } from './parse-auth.js'
+import { hmacHex } from './hmac.js'
 import { signingKeys } from './signing-key-cache.js'
 import type { Credentials, PresignOptions, RequestToSign, SigningScope } from './types.js'
 
@@ -59,7 +59,7 @@ function signatureOf(
   const date = amzDate.slice(0, 8)
   const key = signingKeys.get(creds.secretAccessKey, date, scope.region, scope.service)
   const toSign = stringToSign(amzDate, credentialScope(date, scope.region, scope.service), canonical)
-  return { signature: createHmac('sha256', key).update(toSign).digest('hex'), signedHeaders }
+  return { signature: hmacHex(key, toSign), signedHeaders }
 }
 
 /**

@@ -2,12 +2,13 @@
 // time window, the headers that must be signed, the credential scope, the payload hash, and last
 // the signature itself, compared in constant time.
 
-import { timingSafeEqual, createHmac } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import { formatAmzDate, parseAmzDate } from './amz-date.js'
 import { canonicalHeaders, canonicalRequest, credentialScope, EMPTY_SHA256, firstHeader, sha256Hex, stringToSign, UNSIGNED_PAYLOAD } from './canonical.js'
 import { canonicalQuery, canonicalUri, queryParameters } from './encoding.js'
 import { badDateFormat, mustBeSigned, requestExpired, scopeMessages, signatureDoesNotMatch, signatureExpired, signatureNotYetCurrent } from './errors.js'
 import { parseExpires } from './parse-auth.js'
+import { hmacInto } from './hmac.js'
 import { signingKeys } from './signing-key-cache.js'
 import type { ParsedAuth, SignedRequest, SigV4Error, VerifyOptions } from './types.js'
 
@@ -97,33 +98,28 @@ function checkSignature(req: SignedRequest, auth: ParsedAuth, secretAccessKey: s
   const uri = canonicalUri(req.path)
   const query = canonicalQuery(req.query, auth.kind === 'query')
   const headers = canonicalHeaders(req.headers, auth.signedHeaders)
-  const given = signatureBytes(auth.signature)
+  const wellFormed = readSignature(auth.signature)
   let matched = false
   for (const payloadHash of hashes) {
     const canonical = canonicalRequest({ method: req.method, uri, query, headers, signedHeaders: auth.signedHeaders, payloadHash })
-    const expected = createHmac('sha256', key)
-      .update(stringToSign(auth.amzDate, scope, canonical))
-      .digest()
-    matched = sameSignature(expected, given) || matched
+    hmacInto(key, stringToSign(auth.amzDate, scope, canonical), expected)
+    // Constant time for well-formed signatures; a malformed one is simply wrong.
+    matched = (timingSafeEqual(expected, wellFormed ? given : expected) && wellFormed) || matched
   }
   return matched ? undefined : signatureDoesNotMatch()
 }
 
 const SIGNATURE = /^[0-9a-f]{64}$/
+/** Verification is synchronous: one pair of buffers serves every request. */
+const expected = Buffer.alloc(32)
+const given = Buffer.alloc(32)
 
 /**
- * The 32 bytes a signature spells, if it is 64 lower-case hex digits as AWS writes it (AWS
+ * Reads the signature into `given` if it is 64 lower-case hex digits as AWS writes it (AWS
  * compares the text, so upper-case digits do not match either).
  */
-function signatureBytes(signature: string): Buffer | undefined {
-  return SIGNATURE.test(signature) ? Buffer.from(signature, 'hex') : undefined
-}
-
-/** Constant time for well-formed signatures; a malformed one is simply wrong. */
-function sameSignature(expected: Buffer, given: Buffer | undefined): boolean {
-  if (given === undefined) {
-    timingSafeEqual(expected, expected)
-    return false
-  }
-  return timingSafeEqual(expected, given)
+function readSignature(signature: string): boolean {
+  if (!SIGNATURE.test(signature)) return false
+  given.write(signature, 'hex')
+  return true
 }
