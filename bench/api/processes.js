@@ -41,13 +41,13 @@ export async function startBare() {
   return startScript('bare-server.js')
 }
 
-/** Portcullis' HTTP layer with an empty action (floor-server.js). */
-export async function startFloor() {
-  return startScript('floor-server.js')
+/** Portcullis' HTTP layer with an empty action (floor-server.js), after SigV4 verification if `signed`. */
+export async function startFloor({ signed = false } = {}) {
+  return startScript('floor-server.js', signed ? ['--signed'] : [])
 }
 
-async function startScript(file) {
-  const child = spawn(process.execPath, [join(here, file)], { stdio: ['ignore', 'pipe', 'pipe'] })
+async function startScript(file, args = []) {
+  const child = spawn(process.execPath, [join(here, file), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   const m = await waitFor(child, /"port":(\d+)/)
   return { child, url: `http://127.0.0.1:${m[1]}` }
 }

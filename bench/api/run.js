@@ -7,8 +7,10 @@
 // driven by wrk when it is installed (`--load node` forces our Node load generator); the
 // CreateUser+DeleteUser pairs always use ours, since each delete must follow its own create.
 //
-// Two more figures explain the ratios. The floor is Portcullis' own HTTP layer answering the bare
-// body from an empty action (floor-server.js): the most any action could reach here. CPU per
+// More figures explain the ratios. The floor is Portcullis' own HTTP layer answering the bare
+// body from an empty action (floor-server.js): the most any action could reach here. The signed
+// floor adds SigV4 verification, which every signed request needs: the most any signed action
+// (GetUser, GetCallerIdentity) could reach. CPU per
 // request (the server process's CPU time over the requests it served) compares the work each
 // server does per request; on a shared two-core machine, where the load generator and other
 // processes take turns with the server, it moves far less than requests per second.
@@ -20,6 +22,7 @@ import { call, signedQuery, tag } from './client.js'
 import { runLoad } from './load.js'
 import { runWrk, wrkAvailable } from './wrk.js'
 import { cpuMs, startBare, startFloor, startPortcullis, stop } from './processes.js'
+import { FLOOR_CREDENTIALS } from './floor-credentials.js'
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
@@ -89,11 +92,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'portcullis-bench-api-'))
 const portcullis = await startPortcullis(dataDir)
 const bare = await startBare()
 const floor = await startFloor()
-const results = { getUser: {}, floor: {}, createDeleteUser: {} }
+const signedFloor = await startFloor({ signed: true })
+const results = { getUser: {}, floor: {}, signedFloor: {}, createDeleteUser: {} }
 try {
   const user = await setUp(portcullis)
   const getUser = signedQuery(portcullis.url, user, { Action: 'GetUser', UserName: 'bench-user' })
   const bareRequest = { ...getUser, headers: { ...getUser.headers } }
+  const signedFloorRequest = signedQuery(signedFloor.url, FLOOR_CREDENTIALS, { Action: 'GetUser', UserName: 'bench-user' })
   // wrk runs by time: ~3 s per point by default, long enough for the servers' steady state.
   const scale = generator === 'wrk' ? 4 : 1
   log(
@@ -104,17 +109,23 @@ try {
     // Warm up both, then measure: bare first, then Portcullis, at the same concurrency.
     await scenario('warm-up', bare, connections, 200 * scale, bareRequest)
     await scenario('warm-up', floor, connections, 200 * scale, bareRequest)
+    await scenario('warm-up', signedFloor, connections, 200 * scale, signedFloorRequest)
     await scenario('warm-up', portcullis, connections, 200 * scale, getUser)
     const ceiling = await scenario('bare', bare, connections, total, bareRequest)
     const empty = await scenario('floor', floor, connections, total, bareRequest)
+    const verified = await scenario('signed floor', signedFloor, connections, total, signedFloorRequest)
     const ours = await scenario('GetUser', portcullis, connections, total, getUser)
     results.getUser[connections] = { portcullis: ours, bare: ceiling, ratio: round(ours.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(ours, ceiling) }
     results.floor[connections] = { floor: empty, bare: ceiling, ratio: round(empty.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(empty, ceiling) }
+    results.signedFloor[connections] = { floor: verified, bare: ceiling, ratio: round(verified.perSecond / ceiling.perSecond, 2), cpuRatio: cpuRatio(verified, ceiling) }
     log(
       `GetUser      c=${String(connections).padStart(2)}  ${ours.perSecond}/s p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms   bare ${ceiling.perSecond}/s   ratio ${results.getUser[connections].ratio}${cpuText(ours, ceiling)}`
     )
     log(
       `  floor      c=${String(connections).padStart(2)}  ${empty.perSecond}/s (our HTTP layer, empty action)   ratio ${results.floor[connections].ratio}${cpuText(empty, ceiling)}`
+    )
+    log(
+      `  signed     c=${String(connections).padStart(2)}  ${verified.perSecond}/s (our HTTP layer + SigV4 verification, empty action)   ratio ${results.signedFloor[connections].ratio}${cpuText(verified, ceiling)}`
     )
   }
   // STS: GetCallerIdentity signed with the user's long-term key and with temporary credentials
@@ -169,6 +180,7 @@ try {
 } finally {
   await stop(bare)
   await stop(floor)
+  await stop(signedFloor)
   await stop(portcullis)
   rmSync(dataDir, { recursive: true, force: true })
 }
