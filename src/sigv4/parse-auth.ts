@@ -38,9 +38,8 @@ export function parseAuth(req: SignedRequest): ParsedAuth | SigV4Error {
 }
 
 function parseHeaderAuth(header: string, req: SignedRequest): ParsedAuth | SigV4Error {
-  const space = header.search(/\s/)
+  const space = firstSpace(header)
   const algorithm = space < 0 ? header : header.slice(0, space)
-  const rest = space < 0 ? '' : header.slice(space + 1)
   const xAmzDate = firstHeader(req.headers, 'x-amz-date')
   const dateValue = xAmzDate ?? firstHeader(req.headers, 'date')
 
@@ -49,17 +48,22 @@ function parseHeaderAuth(header: string, req: SignedRequest): ParsedAuth | SigV4
   let signature: string | undefined
   // A header of another scheme (Bearer, Basic, ...) is reported as a SigV4 header lacking everything.
   if (algorithm.startsWith('AWS4-')) {
-    for (const raw of rest.split(',')) {
-      const element = raw.trim()
-      if (element === '') continue
-      const eq = element.indexOf('=')
-      if (eq < 0) return notKeyValuePair(element, header)
-      const name = element.slice(0, eq).trim()
-      const value = element.slice(eq + 1).trim()
+    // Comma-separated name=value elements, each trimmed, as are its name and value. Offsets
+    // rather than split() and trim(): this runs on every request, and only the values are kept.
+    for (let start = space < 0 ? header.length : space + 1; start <= header.length; ) {
+      const comma = header.indexOf(',', start)
+      const next = comma < 0 ? header.length : comma
+      const [from, to] = trimmed(header, start, next)
+      start = next + 1
+      if (from === to) continue
+      const eq = header.indexOf('=', from)
+      if (eq < 0 || eq >= to) return notKeyValuePair(header.slice(from, to), header)
+      const [nameFrom, nameTo] = trimmed(header, from, eq)
+      const [valueFrom] = trimmed(header, eq + 1, to)
       // A repeated parameter: the last one counts.
-      if (name === 'Credential') credential = value
-      else if (name === 'SignedHeaders') signedHeaders = value
-      else if (name === 'Signature') signature = value
+      if (isName(header, nameFrom, nameTo, 'Credential')) credential = header.slice(valueFrom, to)
+      else if (isName(header, nameFrom, nameTo, 'SignedHeaders')) signedHeaders = header.slice(valueFrom, to)
+      else if (isName(header, nameFrom, nameTo, 'Signature')) signature = header.slice(valueFrom, to)
     }
   }
 
@@ -153,7 +157,7 @@ export function parseExpires(text: string): number | SigV4Error {
 
 /** keyid/date/region/service/aws4_request (trailing slashes ignored). */
 function parseCredential(credential: string): CredentialScope | SigV4Error {
-  const parts = credential.replace(/\/+$/, '').split('/')
+  const parts = (credential.endsWith('/') ? credential.replace(/\/+$/, '') : credential).split('/')
   if (parts.length !== 5) return credentialParts(credential)
   const [accessKeyId, date, region, service, terminator] = parts as [string, string, string, string, string]
   if (terminator !== TERMINATOR) return signatureDoesNotMatch(scopeMessages.terminator(terminator))
@@ -161,7 +165,27 @@ function parseCredential(credential: string): CredentialScope | SigV4Error {
 }
 
 function splitSignedHeaders(value: string): string[] {
-  const names: string[] = []
-  for (const name of value.split(';')) if (name !== '') names.push(name.toLowerCase())
-  return names
+  const names = value.toLowerCase().split(';')
+  return names.includes('') ? names.filter((name) => name !== '') : names
+}
+
+/** What JavaScript's trim() and \s take for whitespace (ASCII ones without a regex). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)))
+}
+
+function firstSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return i
+  return -1
+}
+
+/** The bounds of text[from, to) without its leading and trailing whitespace. */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  while (from < to && isSpace(text.charCodeAt(from))) from++
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--
+  return [from, to]
+}
+
+function isName(text: string, from: number, to: number, name: string): boolean {
+  return to - from === name.length && text.startsWith(name, from)
 }
