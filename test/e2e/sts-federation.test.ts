@@ -210,6 +210,19 @@ describe('AssumeRoleWithSAML', () => {
     expect(await failure(assume(response(), { DurationSeconds: 7201 }))).toMatchObject({ name: 'ValidationError' })
   })
 
+  it("ends the session at the assertion's SessionNotOnOrAfter when that comes before DurationSeconds", async () => {
+    const before = clock.now()
+    const sessionEnd = new Date(Math.floor(before.getTime() / 1000) * 1000 + 20 * 60_000)
+    const capped = await assume(response({ sessionNotOnOrAfter: sessionEnd }), { DurationSeconds: 3600 })
+    expect(capped.Credentials?.Expiration?.getTime()).toBe(sessionEnd.getTime())
+    // A later SessionNotOnOrAfter leaves DurationSeconds in charge.
+    const later = await assume(response({ sessionNotOnOrAfter: new Date(before.getTime() + 5 * 3600_000) }), { DurationSeconds: 3600 })
+    expectExpiresIn(later.Credentials?.Expiration, 3600, before)
+    // A session already over is refused.
+    const ended = await failure(assume(response({ sessionNotOnOrAfter: new Date(before.getTime() - 1000) })))
+    expect(ended).toMatchObject({ name: 'ExpiredTokenException', message: 'The session the SAML assertion grants has ended (SessionNotOnOrAfter).' })
+  })
+
   it('refuses a role the assertion does not grant, and a trust policy that does not allow', async () => {
     const otherRole = `arn:aws:iam::${ACCOUNT}:role/ci-deployer`
     const denied = { name: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithSAML', status: 403 }

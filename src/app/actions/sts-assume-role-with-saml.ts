@@ -1,7 +1,8 @@
 // STS AssumeRoleWithSAML: a role session for whoever holds a SAML response from an identity
 // provider registered in the role's account. The request is unsigned; the response's signature,
 // issuer, audience, recipient, validity and Role attribute are verified (federation/saml) and the
-// role's trust policy decides, with the saml:* condition keys.
+// role's trust policy decides, with the saml:* condition keys. The session lasts DurationSeconds
+// or until the assertion's SessionNotOnOrAfter, whichever comes first, as in AWS.
 
 import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts'
 import type { Call } from '../call.js'
@@ -27,6 +28,7 @@ export async function assumeRoleWithSaml(call: Call, raw: unknown) {
     role: parts,
     sessionName: verified.roleSessionName,
     durationSeconds: input.DurationSeconds,
+    notAfter: verified.sessionNotOnOrAfter,
     policies,
     tags: verified.principalTags,
     transitiveTagKeys: verified.transitiveTagKeys,

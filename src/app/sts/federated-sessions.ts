@@ -23,6 +23,8 @@ export interface FederatedSessionRequest {
   readonly role: RoleArnParts
   readonly sessionName: string
   readonly durationSeconds?: number | undefined
+  /** The session may not outlast this (a SAML assertion's SessionNotOnOrAfter). */
+  readonly notAfter?: Date | undefined
   readonly policies: SessionPolicies
   /** Session tags and transitive keys the token or assertion carries. */
   readonly tags: readonly Tag[]
@@ -45,7 +47,7 @@ export async function assumeRoleAsFederated(call: Call, request: FederatedSessio
   const role = await findRole(call.ctx, request.role)
   const trust = role && trustPolicy(role)
   if (!role || !trust) throw notAuthorized(action)
-  const seconds = roleSessionSeconds(request.durationSeconds, role, { chained: false })
+  const seconds = cappedSeconds(roleSessionSeconds(request.durationSeconds, role, { chained: false }), call.now, request.notAfter)
 
   const context: Record<string, string | string[]> = {
     ...requestFactsContext(call.caller.request),
@@ -84,6 +86,13 @@ export async function assumeRoleAsFederated(call: Call, request: FederatedSessio
   )
   const given = request.policies.policy !== undefined || request.policies.policyArns.length > 0 || tags.tags.length > 0
   return { role, credentials, packedPolicySize: given ? packed : undefined }
+}
+
+/** The session's length, ending no later than `notAfter` (issueSession counts from the whole second). */
+function cappedSeconds(seconds: number, now: Date, notAfter: Date | undefined): number {
+  if (notAfter === undefined) return seconds
+  const issued = Math.floor(now.getTime() / 1000) * 1000
+  return Math.max(1, Math.min(seconds, Math.floor((notAfter.getTime() - issued) / 1000)))
 }
 
 /** A verifier's failure as the error STS returns. */

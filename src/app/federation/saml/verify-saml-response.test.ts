@@ -139,6 +139,14 @@ describe('verifySamlResponse', () => {
     await expectFailure(idp.responseXml(options({ notBefore: new Date(NOW.getTime() + 10 * 60_000) })), 'InvalidIdentityToken', /not yet valid/)
   })
 
+  it('reads the earliest AuthnStatement SessionNotOnOrAfter, and refuses a session already over', async () => {
+    const end = new Date(NOW.getTime() + 30 * 60_000)
+    const result = await verify(idp.responseXml(options({ sessionNotOnOrAfter: end })))
+    expect(result).toMatchObject({ ok: true, sessionNotOnOrAfter: end })
+    expect(await verify(idp.responseXml(options()))).toMatchObject({ ok: true, sessionNotOnOrAfter: undefined })
+    await expectFailure(idp.responseXml(options({ sessionNotOnOrAfter: NOW })), 'ExpiredTokenException', /SessionNotOnOrAfter/)
+  })
+
   it('refuses a response for another audience or recipient', async () => {
     await expectFailure(idp.responseXml(options({ audience: 'https://other.example.com/saml' })), 'InvalidIdentityToken', 'Response does not contain the required audience.')
     await expectFailure(idp.responseXml(options({ recipient: 'https://other.example.com/acs' })), 'InvalidIdentityToken', /Recipient/)

@@ -54,6 +54,8 @@ export interface VerifiedSamlResponse {
   readonly roles: readonly SamlRolePair[]
   readonly roleSessionName: string
   readonly sessionDuration?: number | undefined
+  /** The earliest AuthnStatement SessionNotOnOrAfter: the role session may not outlast it. */
+  readonly sessionNotOnOrAfter?: Date | undefined
   readonly sourceIdentity?: string | undefined
   readonly principalTags: readonly Tag[]
   readonly transitiveTagKeys: readonly string[]
@@ -85,6 +87,7 @@ const messages = {
   notYetValid: 'The SAML assertion is not yet valid (NotBefore).',
   redeemWindow: 'Token must be redeemed within 5 minutes of issuance',
   expired: 'The SAML assertion has expired (NotOnOrAfter).',
+  sessionEnded: 'The session the SAML assertion grants has ended (SessionNotOnOrAfter).',
   audience: 'Response does not contain the required audience.',
   recipient: 'The SAML assertion has no bearer SubjectConfirmation with an accepted Recipient and a NotOnOrAfter.',
   noSubject: 'The SAML assertion has no Subject NameID.',
@@ -122,6 +125,8 @@ export async function verifySamlResponse(deps: SamlDeps, input: SamlInput): Prom
   if (!audiences.some((a) => endpoints(a) || a === LEGACY_AUDIENCE)) return invalidToken(messages.audience)
   const confirmation = bearerConfirmation(assertion, input.now, endpoints)
   if (typeof confirmation !== 'string') return confirmation
+  const sessionNotOnOrAfter = sessionEnd(assertion)
+  if (sessionNotOnOrAfter !== undefined && sessionNotOnOrAfter.getTime() <= input.now.getTime()) return expiredToken(messages.sessionEnded)
 
   const subjectElement = onlyChild(assertion, NS.assertion, 'Subject')
   const nameId = subjectElement ? onlyChild(subjectElement, NS.assertion, 'NameID') : undefined
@@ -154,6 +159,7 @@ export async function verifySamlResponse(deps: SamlDeps, input: SamlInput): Prom
     roles,
     roleSessionName,
     sessionDuration,
+    sessionNotOnOrAfter,
     sourceIdentity,
     principalTags: principalTags(attributes),
     transitiveTagKeys: [...(attributes.get(`${ATTRIBUTE}TransitiveTagKeys`) ?? [])],
@@ -181,6 +187,19 @@ function instant(value: string | null | undefined): number | undefined {
   if (!value) return undefined
   const t = Date.parse(value)
   return Number.isNaN(t) ? undefined : t
+}
+
+/**
+ * When the IdP says the session must end: the earliest SessionNotOnOrAfter of the assertion's
+ * AuthnStatements. AWS keeps a role session to the shorter of DurationSeconds and this.
+ */
+function sessionEnd(assertion: Element): Date | undefined {
+  let end: number | undefined
+  for (const statement of children(assertion, NS.assertion, 'AuthnStatement')) {
+    const t = instant(statement.getAttribute('SessionNotOnOrAfter'))
+    if (t !== undefined && (end === undefined || t < end)) end = t
+  }
+  return end === undefined ? undefined : new Date(end)
 }
 
 /** NotBefore / NotOnOrAfter of the Conditions, and the five-minute redemption window. */
