@@ -40,6 +40,7 @@ export interface IamRole {
   readonly Description?: string
   readonly MaxSessionDuration?: number
   readonly RoleLastUsed?: { readonly LastUsedDate?: string; readonly Region?: string }
+  readonly PermissionsBoundary?: { readonly PermissionsBoundaryArn: string; readonly PermissionsBoundaryType: string }
   readonly Tags?: readonly Tag[]
 }
 

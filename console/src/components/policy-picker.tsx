@@ -1,7 +1,8 @@
-// Chooses managed policies to attach: every policy of the account and AWS's (ListPolicies,
-// all pages), filtered by name and type in the browser, the account's own first, 50 shown at a
-// time. ListPolicies has no name filter, so the search runs here, as the AWS console's does.
-// Chosen policies stay chosen while the search changes, so they are named under the table.
+// Chooses managed policies to attach (or, `single`, the one policy a permissions boundary is):
+// every policy of the account and AWS's (ListPolicies, all pages), filtered by name and type in
+// the browser (the name typed in full first, then the account's own), 50 shown at a time. ListPolicies has no name filter, so
+// the search runs here, as the AWS console's does. Chosen policies stay chosen while the search
+// changes, so they are named under the table.
 
 import { useId, useMemo, useState } from 'react'
 import { DataTable } from './data-table'
@@ -15,12 +16,13 @@ const SHOWN = 50
 /** The name at the end of a policy ARN (arn:aws:iam::aws:policy/job-function/ViewOnlyAccess → ViewOnlyAccess). */
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
 
-export function PolicyPicker({ selected, onChange, attached = [] }: { selected: readonly string[]; onChange: (arns: string[]) => void; attached?: readonly string[] }) {
+export function PolicyPicker(props: { selected: readonly string[]; onChange: (arns: string[]) => void; attached?: readonly string[]; single?: boolean }) {
+  const { selected, onChange, attached = [], single = false } = props
   const policies = useLoad(() => listAll<ManagedPolicy>('ListPolicies', { Scope: 'All' }, 'Policies'), [])
   const id = useId()
   const [search, setSearch] = useState('')
   const [type, setType] = useState<'all' | 'aws' | 'customer'>('all')
-  const toggle = (arn: string, on: boolean) => onChange(on ? [...selected, arn] : selected.filter((a) => a !== arn))
+  const toggle = (arn: string, on: boolean) => onChange(on ? (single ? [arn] : [...selected, arn]) : selected.filter((a) => a !== arn))
   return (
     <div className="policy-picker">
       <div className="filters">
@@ -38,7 +40,7 @@ export function PolicyPicker({ selected, onChange, attached = [] }: { selected: 
         </div>
       </div>
       <LoadState loaded={policies} label="policies">
-        {(all) => <PolicyRows all={all} search={search} type={type} selected={selected} attached={attached} toggle={toggle} />}
+        {(all) => <PolicyRows all={all} search={search} type={type} selected={selected} attached={attached} toggle={toggle} choice={single ? `${id}-choice` : undefined} />}
       </LoadState>
       <p className="field-hint" aria-live="polite">
         {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected{selected.length ? `: ${selected.map(policyName).join(', ')}` : ''}
@@ -54,13 +56,18 @@ function PolicyRows(props: {
   selected: readonly string[]
   attached: readonly string[]
   toggle: (arn: string, on: boolean) => void
+  /** The radio group's name when one policy is chosen; checkboxes otherwise. */
+  choice: string | undefined
 }) {
-  const { all, search, type, selected, attached, toggle } = props
+  const { all, search, type, selected, attached, toggle, choice } = props
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase()
+    // The name typed in full comes first, then names that start with it: "ReadOnlyAccess" must
+    // not sink below the fifty AWS policies whose names merely contain it.
+    const closeness = (name: string) => (name.toLowerCase() === q ? 0 : name.toLowerCase().startsWith(q) ? 1 : 2)
     return all
       .filter((p) => (type === 'all' || (type === 'aws') === isAwsManaged(p.Arn)) && (!q || p.PolicyName.toLowerCase().includes(q)))
-      .sort((a, b) => Number(isAwsManaged(a.Arn)) - Number(isAwsManaged(b.Arn)) || a.PolicyName.localeCompare(b.PolicyName))
+      .sort((a, b) => closeness(a.PolicyName) - closeness(b.PolicyName) || Number(isAwsManaged(a.Arn)) - Number(isAwsManaged(b.Arn)) || a.PolicyName.localeCompare(b.PolicyName))
   }, [all, search, type])
   return (
     <>
@@ -71,7 +78,8 @@ function PolicyRows(props: {
             <tr key={p.Arn}>
               <td>
                 <input
-                  type="checkbox"
+                  type={choice ? 'radio' : 'checkbox'}
+                  name={choice}
                   aria-label={p.PolicyName}
                   checked={isAttached || selected.includes(p.Arn)}
                   disabled={isAttached}

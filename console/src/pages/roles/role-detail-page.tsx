@@ -1,5 +1,5 @@
-// A role: summary (ARN, maximum session, created, last used), its permissions, trust
-// relationships and tags on tabs, the switch-role link, and delete.
+// A role: summary (ARN, maximum session, created, last used), its permissions (policies and
+// boundary), trust relationships and tags on tabs, the switch-role link, and delete.
 
 import { useState } from 'react'
 import { call } from '../../api'
@@ -8,12 +8,13 @@ import { ErrorPanel } from '../../components/error-panel'
 import { formatDate } from '../../components/format-date'
 import type { AttachedPolicy, IamRole } from '../../components/iam-types'
 import { listAll } from '../../components/list-all'
-import { PermissionsPolicies } from '../../components/permissions-policies'
 import { prettyPolicy } from '../../components/policy-text'
 import { Tabs } from '../../components/tabs'
 import { tagActions, TagsPanel } from '../../components/tags-panel'
 import { useLoad } from '../../components/use-load'
 import { Link, navigate } from '../../router'
+import { PermissionsBoundary } from '../policies/permissions-boundary'
+import { PermissionsPolicies } from '../policies/permissions-policies'
 import { RoleSummaryEdit } from './role-summary-edit'
 import { RoleTrust } from './role-trust'
 import { SwitchRoleLink } from './switch-role-link'
@@ -79,7 +80,12 @@ export function RoleDetailPage({ name }: { name: string }) {
           {
             id: 'permissions',
             label: 'Permissions',
-            panel: () => <PermissionsPolicies kind="Role" name={r.RoleName} hint="What a session of this role may do. With none, it can do nothing." />
+            panel: () => (
+              <>
+                <PermissionsPolicies kind="Role" name={r.RoleName} hint="What a session of this role may do. With none, it can do nothing." />
+                <PermissionsBoundary kind="Role" name={r.RoleName} boundaryArn={r.PermissionsBoundary?.PermissionsBoundaryArn} onChange={role.reload} />
+              </>
+            )
           },
           { id: 'trust', label: 'Trust relationships', panel: () => <RoleTrust roleName={r.RoleName} document={prettyPolicy(r.AssumeRolePolicyDocument)} onSaved={role.reload} /> },
           { id: 'tags', label: 'Tags', panel: () => <TagsPanel owner={r.RoleName} {...tagActions('Role', { RoleName: r.RoleName })} /> }

@@ -1,21 +1,23 @@
 // The permissions policies of a user, group or role: the managed policies attached to it and its
-// inline policies (the document shown on demand), a Remove on each, and "Add permissions" to
-// attach more. IAM names these calls alike for the three (ListAttachedUserPolicies,
-// DetachGroupPolicy, GetRolePolicy…), so they are built from the kind.
+// inline policies (the document shown on demand), a Remove on each, "Add permissions" to attach
+// more, and inline policies created and edited in place. IAM names these calls alike for the
+// three (ListAttachedUserPolicies, DetachGroupPolicy, PutRolePolicy…), so they are built from
+// the kind.
 
 import { useId, useState, type ReactNode } from 'react'
-import { call } from '../api'
-import { detailPath } from '../detail-paths'
-import { Link } from '../router'
-import { AttachPoliciesDialog } from './attach-policies-dialog'
-import { DataTable } from './data-table'
-import { ErrorPanel } from './error-panel'
-import { isAwsManaged, type AttachedPolicy } from './iam-types'
-import { listAll } from './list-all'
-import { LoadState } from './load-state'
-import { prettyPolicy } from './policy-text'
-import { useAction } from './use-action'
-import { useLoad } from './use-load'
+import { call } from '../../api'
+import { AttachPoliciesDialog } from '../../components/attach-policies-dialog'
+import { DataTable } from '../../components/data-table'
+import { ErrorPanel } from '../../components/error-panel'
+import { isAwsManaged, type AttachedPolicy } from '../../components/iam-types'
+import { listAll } from '../../components/list-all'
+import { LoadState } from '../../components/load-state'
+import { prettyPolicy } from '../../components/policy-text'
+import { useAction } from '../../components/use-action'
+import { useLoad } from '../../components/use-load'
+import { detailPath } from '../../detail-paths'
+import { Link } from '../../router'
+import { InlinePolicyDialog, type InlinePolicyDialogProps } from './inline-policy-dialog'
 
 export function PermissionsPolicies({ kind, name, hint }: { kind: 'User' | 'Group' | 'Role'; name: string; hint: ReactNode }) {
   const owner = { [`${kind}Name`]: name }
@@ -28,17 +30,28 @@ export function PermissionsPolicies({ kind, name, hint }: { kind: 'User' | 'Grou
     return { attached, inline }
   }, [kind, name])
   const [attaching, setAttaching] = useState(false)
+  /** The inline policy dialog: 'new', or the policy being edited. */
+  const [inlineDialog, setInlineDialog] = useState<'new' | InlinePolicyDialogProps['existing']>(undefined)
   const action = useAction()
   const change = (iamAction: string, input: Record<string, string>) =>
     void action.run(() => call(iamAction, { ...owner, ...input }).then(() => undefined)).then((ok) => ok && policies.reload())
   const readInline = (policy: string) => call<{ PolicyDocument: string }>(`Get${kind}Policy`, { ...owner, PolicyName: policy }).then((o) => o.PolicyDocument)
+  const editInline = (policy: string) =>
+    void action.run(async () => {
+      setInlineDialog({ name: policy, document: prettyPolicy(await readInline(policy)) })
+    })
   return (
     <section aria-labelledby={headingId}>
       <div className="section-head">
         <h2 id={headingId}>Permissions policies</h2>
-        <button type="button" onClick={() => setAttaching(true)}>
-          Add permissions
-        </button>
+        <span className="actions">
+          <button type="button" onClick={() => setInlineDialog('new')}>
+            Create inline policy
+          </button>
+          <button type="button" onClick={() => setAttaching(true)}>
+            Add permissions
+          </button>
+        </span>
       </div>
       <p className="field-hint">{hint}</p>
       {action.error !== undefined && <ErrorPanel error={action.error} />}
@@ -70,6 +83,9 @@ export function PermissionsPolicies({ kind, name, hint }: { kind: 'User' | 'Grou
                   </td>
                   <td>Customer inline</td>
                   <td>
+                    <button type="button" aria-label={`Edit ${policy}`} disabled={action.busy} onClick={() => editInline(policy)}>
+                      Edit
+                    </button>{' '}
                     <button type="button" aria-label={`Remove ${policy}`} disabled={action.busy} onClick={() => change(`Delete${kind}Policy`, { PolicyName: policy })}>
                       Remove
                     </button>
@@ -80,6 +96,18 @@ export function PermissionsPolicies({ kind, name, hint }: { kind: 'User' | 'Grou
           )
         }
       </LoadState>
+      {inlineDialog !== undefined && (
+        <InlinePolicyDialog
+          kind={kind}
+          owner={name}
+          existing={inlineDialog === 'new' ? undefined : inlineDialog}
+          onClose={() => setInlineDialog(undefined)}
+          onSaved={() => {
+            setInlineDialog(undefined)
+            policies.reload()
+          }}
+        />
+      )}
       {attaching && (
         <AttachPoliciesDialog
           title={`Add permissions to ${name}`}
