@@ -2,6 +2,8 @@
 // `${*}`, `${?}`, `${$}`. A value is split once, at compile time, into parts; evaluation only
 // looks up the variables' values. Under Version 2008-10-17 (or no Version) nothing is a variable.
 
+import { flat } from './match/text-at.js'
+
 export type TemplatePart =
   /** Text as written: `*` and `?` in it are wildcards where the operator matches patterns. */
   | { readonly kind: 'text'; readonly text: string }
@@ -48,9 +50,12 @@ export function parseTemplate(value: string, variablesEnabled: boolean): Templat
     }
     if (text) parts.push({ kind: 'text', text })
     text = ''
-    const key = m[1] as string
+    // Internalized, as condition keys are: looking a key up in the request context first
+    // internalizes it, which an internalized key skips.
+    const key = flat(m[1] as string)
+    const keyLower = flat(key.toLowerCase())
     const fallback = m[2]
-    parts.push(fallback === undefined ? { kind: 'variable', key, keyLower: key.toLowerCase() } : { kind: 'variable', key, keyLower: key.toLowerCase(), fallback })
+    parts.push(fallback === undefined ? { kind: 'variable', key, keyLower } : { kind: 'variable', key, keyLower, fallback })
     i = open + m[0].length
   }
   text += value.slice(i)

@@ -3,6 +3,7 @@
 
 import type { ConditionScalar } from '../model.js'
 import type { RequestContext, ContextValue } from '../evaluate/request-context.js'
+import { flat } from '../match/text-at.js'
 import { compileNull, type NullExpectation } from './null-check.js'
 import type { AnyOfTest } from './operand.js'
 import type { ParsedOperator, SetQualifier } from './operators.js'
@@ -24,8 +25,9 @@ export function compileCondition(operatorName: string, operator: ParsedOperator,
   const family = operator.base.family
   return {
     operator: operatorName,
-    key,
-    keyLower: key.toLowerCase(),
+    // Internalized: a request-context lookup with a key that is not first internalizes it.
+    key: flat(key),
+    keyLower: flat(key.toLowerCase()),
     set: operator.set,
     ifExists: operator.ifExists,
     negated: operator.base.negated,
@@ -36,6 +38,12 @@ export function compileCondition(operatorName: string, operator: ParsedOperator,
 
 export function conditionHolds(c: CompiledCondition, context: RequestContext): boolean {
   const value = context.get(c.key, c.keyLower)
+  // The common case first: a single string value (present, so not missing).
+  if (typeof value === 'string') {
+    if (c.expect) return c.expect.presentMatches
+    const matched = (c.test as AnyOfTest)(value, context)
+    return c.negated ? !matched : matched
+  }
   const missing = value === undefined || (Array.isArray(value) && value.length === 0)
   if (c.expect) return missing ? c.expect.absentMatches : c.expect.presentMatches
   const test = c.test as AnyOfTest

@@ -12,7 +12,7 @@ function family(mode: MatchMode): OperatorFamily {
         const fast = staticSet(values, variablesEnabled, mode === 'exact-ignore-case')
         if (fast) return fast
       }
-      return anyOf(values.map((v) => compileValue(v, mode, variablesEnabled)).map((m) => m.test.bind(m)))
+      return anyOf(values.map((v) => compileValue(v, mode, variablesEnabled)).map((m) => (input, vars) => m.test(input, vars)))
     }
   }
 }
@@ -40,7 +40,7 @@ export const stringLike = family('glob')
 export const arnLike: OperatorFamily = {
   compile(values, variablesEnabled) {
     const tests = values.map((v) => compileValue(v, 'arn-condition', variablesEnabled))
-    const any = anyOf(tests.map((m) => m.test.bind(m)))
+    const any = anyOf(tests.map((m) => (input, vars) => m.test(input, vars)))
     return (input, vars) => isArn(input) && any(input, vars)
   }
 }

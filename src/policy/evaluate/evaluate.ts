@@ -33,30 +33,23 @@ export interface EvaluationRequest {
 /**
  * A request resolved once, for all the groups evaluated against it. It is also the request
  * context the conditions read (one object per request rather than several). It is not a
- * subclass of RequestContext: constructing a derived class took V8's generic construct path,
- * a noticeable share of a decision.
+ * subclass of RequestContext, and its constructor only stores what prepareRequest() worked
+ * out: constructing a derived class, or one whose constructor was too large to inline, took
+ * V8's generic construct path, a noticeable share of a decision.
  */
 export class PreparedRequest implements VariableSource {
-  readonly raw: RawContext
-  /** As the request wrote it: plans are found in any case (action-plan.ts). */
-  readonly action: string
-  readonly resource: string
-  readonly principal: RequestPrincipal
-  readonly sameAccount: boolean
-  /** Whether the principal has a permissions boundary (it changes how NotPrincipal applies). */
-  readonly hasBoundary: boolean
-  private resourceLookup: ResourceLookup | undefined | null
+  private resourceLookup: ResourceLookup | undefined | null = null
 
-  constructor(request: EvaluationRequest, hasBoundary: boolean) {
-    this.raw = request.context ?? {}
-    this.hasBoundary = hasBoundary
-    this.resourceLookup = null
-    this.principal = describePrincipal(request.principal, this)
-    this.action = request.action
-    this.resource = request.resource
-    const resourceAccount = request.resourceAccount || accountOf(request.resource) || this.principal.account
-    this.sameAccount = this.principal.account !== undefined && this.principal.account === resourceAccount
-  }
+  constructor(
+    readonly raw: RawContext,
+    /** As the request wrote it: plans are found in any case (action-plan.ts). */
+    readonly action: string,
+    readonly resource: string,
+    readonly principal: RequestPrincipal,
+    readonly sameAccount: boolean,
+    /** Whether the principal has a permissions boundary (it changes how NotPrincipal applies). */
+    readonly hasBoundary: boolean
+  ) {}
 
   get(key: string, keyLower: string): ContextValue | undefined {
     return contextValue(this.raw, key, keyLower)
@@ -73,8 +66,14 @@ export class PreparedRequest implements VariableSource {
   }
 }
 
+const EMPTY_CONTEXT: RawContext = Object.freeze({})
+
 export function prepareRequest(request: EvaluationRequest, hasBoundary: boolean): PreparedRequest {
-  return new PreparedRequest(request, hasBoundary)
+  const raw = request.context ?? EMPTY_CONTEXT
+  const principal = describePrincipal(request.principal, raw)
+  const resourceAccount = request.resourceAccount || accountOf(request.resource) || principal.account
+  const sameAccount = principal.account !== undefined && principal.account === resourceAccount
+  return new PreparedRequest(raw, request.action, request.resource, principal, sameAccount, hasBoundary)
 }
 
 function accountOf(arn: string): string | undefined {
@@ -111,8 +110,24 @@ class Allows {
     this.refs[this.n++] = ref
   }
 
+  /**
+   * Short lists are built as literals, which the optimizing compiler allocates inline; slice()
+   * is a builtin call (and a copy loop) that cost more than the rest of list() and allow().
+   */
   list(): StatementRef[] {
-    return this.refs.slice(0, this.n)
+    const r = this.refs
+    switch (this.n) {
+      case 0:
+        return []
+      case 1:
+        return [r[0] as StatementRef]
+      case 2:
+        return [r[0] as StatementRef, r[1] as StatementRef]
+      case 3:
+        return [r[0] as StatementRef, r[1] as StatementRef, r[2] as StatementRef]
+      default:
+        return r.slice(0, this.n)
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // the identities a resource-based policy may name it by. Role sessions also carry their role's
 // ARN; the request context's aws:PrincipalArn gives it with its path.
 
-import type { RequestContext } from './request-context.js'
+import { contextValue, type RawContext } from './request-context.js'
 
 export type PrincipalKind = 'root' | 'user' | 'role' | 'roleSession' | 'federatedUser' | 'service' | 'federated' | 'anonymous'
 
@@ -27,17 +27,24 @@ interface ParsedArn {
 const parsedCache = new Map<string, RequestPrincipal>()
 const CACHE_LIMIT = 4096
 
-export function describePrincipal(principal: string, context: RequestContext): RequestPrincipal {
-  let described = parsedCache.get(principal)
+// The last principal described: a compiled policy set serves one principal, so consecutive
+// requests mostly come from the same one, and a string comparison spares the map lookup.
+let lastPrincipal = ''
+let lastDescribed: RequestPrincipal | undefined
+
+export function describePrincipal(principal: string, context: RawContext): RequestPrincipal {
+  let described = principal === lastPrincipal ? lastDescribed : parsedCache.get(principal)
   if (described === undefined) {
     const parsed = classify(principal)
     described = { kind: parsed.kind, arn: principal, account: parsed.account, roleArn: parsed.derivedRoleArn }
     if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear()
     parsedCache.set(principal, described)
   }
+  lastPrincipal = principal
+  lastDescribed = described
   if (described.kind !== 'roleSession') return described
   // A session's role ARN carries its path only in the context (aws:PrincipalArn).
-  const fromContext = context.get('aws:PrincipalArn', 'aws:principalarn')
+  const fromContext = contextValue(context, 'aws:PrincipalArn', 'aws:principalarn')
   if (typeof fromContext !== 'string' || !fromContext.includes(':role/') || fromContext === described.roleArn) return described
   return { ...described, roleArn: fromContext }
 }

@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileGlob, hasWildcard, matchTokens, normalizeTokens, ONE, ONE_IN_SEGMENT, STAR, STAR_IN_SEGMENT, tokenizeSimple, type GlobToken } from './glob.js'
+import { PatternTest } from './pattern-test.js'
 
 const glob = (pattern: string): ((s: string) => boolean) => compileGlob(tokenizeSimple(pattern))
 
@@ -250,6 +251,17 @@ describe('agreement with a regular-expression reference', () => {
         for (const s of inputs) expect(m(s), `${JSON.stringify(tokens)} ${JSON.stringify(s)}`).toBe(r.test(s))
       }),
       { numRuns: 500 }
+    )
+  })
+
+  it('PatternTest (the matchers evaluation calls) agrees on every shape', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 7 }), fc.array(input, { minLength: 1, maxLength: 8 }), (tokens, inputs) => {
+        const p = PatternTest.compile(tokens)
+        const r = reference(tokens)
+        for (const s of inputs) expect(p.test(s), `${JSON.stringify(tokens)} ${JSON.stringify(s)}`).toBe(r.test(s))
+      }),
+      { numRuns: 1000 }
     )
   })
 

@@ -5,6 +5,7 @@
 // Free wildcards (`*`, `?`) match any characters. Bounded ones do not match a colon: they are
 // used inside the first five segments of an ARN, where a wildcard stays within its segment.
 
+import { literalPieces, matchesPieces } from './literal-pieces.js'
 import { flat, hasAt, hasPrefix } from './text-at.js'
 
 export const STAR = -1
@@ -146,30 +147,10 @@ function segmentMatcher(tokens: readonly GlobToken[]): Matcher {
   }
 }
 
-/** Stars and literal text only: anchored ends, and leftmost placement of the middle pieces. */
+/** Stars and literal text only (literal-pieces.ts). */
 function literalSegmentMatcher(tokens: readonly GlobToken[]): Matcher {
-  // Normalized tokens hold at most one literal between two stars.
-  const pieces: string[] = ['']
-  for (const t of tokens) {
-    if (t === STAR) pieces.push('')
-    else pieces[pieces.length - 1] = t as string
-  }
-  const first = pieces[0] as string
-  const last = pieces[pieces.length - 1] as string
-  const middle = pieces.slice(1, -1).filter((p) => p.length > 0)
-  const min = first.length + last.length + middle.reduce((n, p) => n + p.length, 0)
-  return (s) => {
-    if (s.length < min || !s.endsWith(last) || !hasPrefix(s, first)) return false
-    let pos = first.length
-    const limit = s.length - last.length
-    for (let i = 0; i < middle.length; i++) {
-      const piece = middle[i] as string
-      const at = s.indexOf(piece, pos)
-      if (at < 0 || at + piece.length > limit) return false
-      pos = at + piece.length
-    }
-    return true
-  }
+  const pieces = literalPieces(tokens)
+  return (s) => matchesPieces(pieces, s)
 }
 
 function pieceLength(piece: Piece): number {

@@ -3,7 +3,8 @@
 // values with variables resolve them per request and cache the matcher for each resolution.
 
 import { hasVariables, parseTemplate, plainText, type TemplatePart, type VariablePart } from '../variables.js'
-import { compileGlob, ONE, ONE_IN_SEGMENT, STAR, STAR_IN_SEGMENT, tokenizeSimple, type GlobToken, type Matcher } from './glob.js'
+import { ONE, ONE_IN_SEGMENT, STAR, STAR_IN_SEGMENT, tokenizeSimple, type GlobToken } from './glob.js'
+import { PatternTest } from './pattern-test.js'
 
 /**
  * How a value is compared: literally; as a free glob (StringLike); as a Resource ARN, where a
@@ -80,23 +81,29 @@ function indexKeyOf(parts: readonly TemplatePart[], mode: MatchMode): ResourceIn
 
 function staticMatcher(parts: readonly TemplatePart[], mode: MatchMode): ValueMatcher {
   const indexKey = indexKeyOf(parts, mode)
-  if (mode === 'exact') {
-    const text = plainText(parts)
-    return { indexKey, test: (input) => input === text }
+  if (mode === 'exact') return new StaticMatcher(indexKey, false, PatternTest.compile([plainText(parts)]))
+  if (mode === 'exact-ignore-case') return new StaticMatcher(indexKey, true, PatternTest.compile([plainText(parts).toLowerCase()]))
+  return new StaticMatcher(indexKey, false, PatternTest.compile(toTokens(parts, mode, [])))
+}
+
+/** A value without variables: one class for all of them, so call sites stay monomorphic. */
+class StaticMatcher implements ValueMatcher {
+  constructor(
+    readonly indexKey: ResourceIndexKey | undefined,
+    private readonly ignoreCase: boolean,
+    private readonly pattern: PatternTest
+  ) {}
+
+  test(input: string): boolean {
+    return this.pattern.test(this.ignoreCase ? input.toLowerCase() : input)
   }
-  if (mode === 'exact-ignore-case') {
-    const text = plainText(parts).toLowerCase()
-    return { indexKey, test: (input) => input.toLowerCase() === text }
-  }
-  const match = compileGlob(toTokens(parts, mode, []))
-  return { indexKey, test: match }
 }
 
 class DynamicMatcher implements ValueMatcher {
   private readonly variables: VariablePart[]
-  private readonly cache = new Map<string, Matcher>()
+  private readonly cache = new Map<string, PatternTest>()
   private lastKey: string | undefined = undefined
-  private lastMatch: Matcher | undefined = undefined
+  private lastMatch: PatternTest | undefined = undefined
   /** The values of a one-variable pattern, refilled by each test (which keeps no reference). */
   private readonly single: string[] = ['']
   readonly indexKey: ResourceIndexKey | undefined
@@ -139,12 +146,12 @@ class DynamicMatcher implements ValueMatcher {
     let match = key === this.lastKey ? this.lastMatch : this.cache.get(key)
     if (match === undefined) {
       if (this.cache.size >= DYNAMIC_CACHE_LIMIT) this.cache.clear()
-      match = compileGlob(toTokens(this.parts, this.mode, values))
+      match = PatternTest.compile(toTokens(this.parts, this.mode, values))
       this.cache.set(key, match)
     }
     this.lastKey = key
     this.lastMatch = match
-    return match(input)
+    return match.test(input)
   }
 }
 
