@@ -29,9 +29,9 @@ export class HmacKey {
 let scratch = Buffer.allocUnsafe(1024)
 
 /**
- * Writes HMAC-SHA256(key, message) into out[0..32). The message is written as Latin-1: callers
- * pass ASCII (a string to sign is ASCII once its scope has been checked). Any other character
- * would only make the digest differ from what the client computed, never match it wrongly.
+ * Writes HMAC-SHA256(key, message) into out[0..32). The message must be ASCII, and is written
+ * as Latin-1: a string to sign is ASCII once verify() has checked its date, region and service
+ * (the rest is the algorithm name, the request time and a hex digest).
  */
 export function hmacInto(key: HmacKey, message: string, out: Buffer): void {
   const length = BLOCK_BYTES + message.length
