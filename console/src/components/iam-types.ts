@@ -115,3 +115,6 @@ export interface EvaluationResult {
 
 /** AWS managed policies live in the `aws` pseudo-account (arn:aws:iam::aws:policy/…, in any partition). */
 export const isAwsManaged = (arn: string): boolean => arn.includes(':iam::aws:policy/')
+
+/** The name at the end of an IAM ARN, after its path (arn:aws:iam::aws:policy/job-function/ViewOnlyAccess → ViewOnlyAccess). */
+export const arnName = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1)

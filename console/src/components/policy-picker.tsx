@@ -6,15 +6,12 @@
 
 import { useId, useMemo, useState } from 'react'
 import { DataTable } from './data-table'
-import { isAwsManaged, type ManagedPolicy } from './iam-types'
+import { arnName, isAwsManaged, type ManagedPolicy } from './iam-types'
 import { listAll } from './list-all'
 import { LoadState } from './load-state'
 import { useLoad } from './use-load'
 
 const SHOWN = 50
-
-/** The name at the end of a policy ARN (arn:aws:iam::aws:policy/job-function/ViewOnlyAccess → ViewOnlyAccess). */
-const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
 
 export function PolicyPicker(props: { selected: readonly string[]; onChange: (arns: string[]) => void; attached?: readonly string[]; single?: boolean }) {
   const { selected, onChange, attached = [], single = false } = props
@@ -43,7 +40,7 @@ export function PolicyPicker(props: { selected: readonly string[]; onChange: (ar
         {(all) => <PolicyRows all={all} search={search} type={type} selected={selected} attached={attached} toggle={toggle} choice={single ? `${id}-choice` : undefined} />}
       </LoadState>
       <p className="field-hint" aria-live="polite">
-        {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected{selected.length ? `: ${selected.map(policyName).join(', ')}` : ''}
+        {selected.length} {selected.length === 1 ? 'policy' : 'policies'} selected{selected.length ? `: ${selected.map(arnName).join(', ')}` : ''}
       </p>
     </div>
   )

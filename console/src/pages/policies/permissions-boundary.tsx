@@ -5,6 +5,7 @@
 import { useId, useState } from 'react'
 import { call } from '../../api'
 import { ErrorPanel } from '../../components/error-panel'
+import { arnName } from '../../components/iam-types'
 import { ModalDialog } from '../../components/modal-dialog'
 import { PolicyPicker } from '../../components/policy-picker'
 import { useAction } from '../../components/use-action'
@@ -35,7 +36,7 @@ export function PermissionsBoundary({ kind, name, boundaryArn, onChange }: { kin
       {boundaryArn ? (
         <p>
           <Link to={detailPath('policies', boundaryArn)} className="break">
-            {boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1)}
+            {arnName(boundaryArn)}
           </Link>{' '}
           sets the most permissions {name} can have: its policies grant only what this policy allows too.
         </p>

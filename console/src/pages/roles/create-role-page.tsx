@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { call } from '../../api'
 import { ErrorPanel } from '../../components/error-panel'
 import { JsonEditor } from '../../components/json-editor'
+import { arnName } from '../../components/iam-types'
 import { PolicyPicker } from '../../components/policy-picker'
 import { cleanTags } from '../../components/tag-editor'
 import { detailPath } from '../../detail-paths'
@@ -107,7 +108,7 @@ export function CreateRolePage() {
               <dt>Maximum session duration</dt>
               <dd>{details.maxSessionHours} hour(s)</dd>
               <dt>Permissions policies</dt>
-              <dd>{policies.map((a) => a.slice(a.lastIndexOf('/') + 1)).join(', ') || 'None'}</dd>
+              <dd>{policies.map(arnName).join(', ') || 'None'}</dd>
               <dt>Tags</dt>
               <dd>
                 {cleanTags(details.tags)

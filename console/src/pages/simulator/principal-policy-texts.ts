@@ -4,7 +4,7 @@
 // positions are in the stored text, which Get…Policy / GetPolicyVersion hand back URL-encoded.
 
 import { call } from '../../api'
-import { isAwsManaged, type AttachedPolicy, type ManagedPolicy, type PolicyVersion } from '../../components/iam-types'
+import { arnName, isAwsManaged, type AttachedPolicy, type ManagedPolicy, type PolicyVersion } from '../../components/iam-types'
 import { decodePolicyDocument } from '../../components/policy-text'
 import type { SimulatedPolicy } from './simulation-results'
 import type { PrincipalKind } from './simulator-principal'
@@ -37,7 +37,7 @@ async function ownPolicies(kind: PrincipalKind, name: string): Promise<Simulated
 
 /** A user's own policies and its groups'; a group's or a role's own. */
 export async function principalPolicyTexts(kind: PrincipalKind, arn: string): Promise<SimulatedPolicy[]> {
-  const name = arn.slice(arn.lastIndexOf('/') + 1)
+  const name = arnName(arn)
   const out = await ownPolicies(kind, name)
   if (kind === 'user') {
     const { Groups } = await call<{ Groups: { GroupName: string }[] }>('ListGroupsForUser', { UserName: name, MaxItems: 1000 })
