@@ -61,7 +61,6 @@ export interface Statement {
   readonly resource?: StringList
   readonly notResource?: StringList
   readonly condition?: readonly ConditionClause[]
-  readonly location?: SourceLocation
 }
 
 export interface Policy {
@@ -70,4 +69,10 @@ export interface Policy {
   readonly statements: readonly Statement[]
   /** Whether Statement was written as an array (printing reproduces the choice). */
   readonly statementIsArray: boolean
+  /**
+   * Where the statement with this index starts (its opening brace) in the text the policy was
+   * parsed from; absent for policies built in code. A non-enumerable property, worked out when
+   * first asked.
+   */
+  readonly locate?: (statementIndex: number) => SourceLocation | undefined
 }

@@ -85,6 +85,7 @@ export function group(type: PolicyType, policies: readonly NamedPolicy[], target
   policies.forEach((named, policyIndex) => {
     const variablesEnabled = named.policy.version === '2012-10-17'
     for (const st of named.policy.statements) {
+      const location = named.policy.locate?.(st.index)
       const ref = {
         policyType: type,
         policyName: named.name,
@@ -93,7 +94,7 @@ export function group(type: PolicyType, policies: readonly NamedPolicy[], target
         effect: st.effect,
         ...(target === undefined ? {} : { target }),
         ...(st.sid === undefined ? {} : { sid: st.sid }),
-        ...(st.location === undefined ? {} : { line: st.location.line, column: st.location.column })
+        ...(location === undefined ? {} : { line: location.line, column: location.column })
       }
       statements.push(compileStatement(st, ref, statements.length, variablesEnabled))
     }

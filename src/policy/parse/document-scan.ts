@@ -23,16 +23,20 @@ export interface StatementLayout {
 
 const QUOTE = 34
 const OPEN_BRACE = 123
+const LOWER_A = 97
+const LOWER_N = 110
+const LOWER_R = 114
 
 /** Candidate colon offsets of the last scan: parsing is synchronous, so one buffer serves all. */
 let colons: Int32Array = new Int32Array(1024)
 
 /**
- * The start of every statement, or undefined when the text may hold more members than `seen`
- * (duplicate keys, or a string that starts with a colon): then only the position-keeping
- * parser can tell. `text` must be a document JSON.parse accepted without \u escapes.
+ * The offset of every statement's opening brace, or undefined when the text may hold more
+ * members than `seen` (duplicate keys, or a string that starts with a colon): then only the
+ * position-keeping parser can tell. `text` must be a document JSON.parse accepted without \u
+ * escapes.
  */
-export function locateStatements(text: string, seen: number, layout: StatementLayout): SourceLocation[] | undefined {
+export function locateStatements(text: string, seen: number, layout: StatementLayout): number[] | undefined {
   if (candidateColons(text, seen) !== seen) return undefined
   const braces: number[] = []
   for (let i = 0; i < layout.firstMember.length; i++) {
@@ -45,11 +49,11 @@ export function locateStatements(text: string, seen: number, layout: StatementLa
     if (text.charCodeAt(close) !== QUOTE || text.charCodeAt(open) !== QUOTE || text.charCodeAt(brace) !== OPEN_BRACE) return undefined
     braces.push(brace)
   }
-  return positions(text, braces)
+  return braces
 }
 
 /** Line and column of each offset (ascending), counting line breaks as they are passed. */
-function positions(text: string, offsets: readonly number[]): SourceLocation[] {
+export function lineColumns(text: string, offsets: readonly number[]): SourceLocation[] {
   // A lone CR ends a line too: such texts take the general line table.
   if (text.includes('\r')) {
     const lines = new LineMap(text)
@@ -74,10 +78,13 @@ function positions(text: string, offsets: readonly number[]): SourceLocation[] {
 function candidateColons(text: string, limit: number): number {
   let n = 0
   for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-    if (text.charCodeAt(skipSpaceBack(text, i - 1)) !== QUOTE) {
-      // Not a candidate, so inside a string. An ARN's other four colons are in the same string:
-      // going on from the next quote (which closes it, or is escaped within it) skips them.
-      if (i >= 4 && text.charCodeAt(i - 4) === QUOTE && text.startsWith('arn', i - 3)) {
+    const before = text.charCodeAt(i - 1)
+    // Most colons are "key": or sit inside a string after a letter; only whitespace needs a walk back.
+    const candidate = before === QUOTE || (isSpace(before) && text.charCodeAt(skipSpaceBack(text, i - 2)) === QUOTE)
+    if (!candidate) {
+      // Inside a string. An ARN's other four colons are in the same string: going on from the
+      // next quote (which closes it, or is escaped within it) skips them.
+      if (before === LOWER_N && text.charCodeAt(i - 4) === QUOTE && text.charCodeAt(i - 3) === LOWER_A && text.charCodeAt(i - 2) === LOWER_R) {
         const quote = text.indexOf('"', i + 1)
         if (quote < 0) break
         i = quote
@@ -91,13 +98,14 @@ function candidateColons(text: string, limit: number): number {
   return n
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9
+}
+
 /** The offset of the last non-whitespace character at or before `i` (-1 if none). */
 function skipSpaceBack(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i)
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i
-    i--
-  }
+  while (isSpace(text.charCodeAt(i))) i--
+  return i
 }
 
 function grow(a: Int32Array): Int32Array {

@@ -9,9 +9,8 @@
 
 import type { JsonNode } from '../json/json-node.js'
 import { parseJson, type JsonSyntaxError } from '../json/parse-json.js'
-import { LineMap } from '../json/source-position.js'
 import type { Policy, PolicyKind, PolicyVersion, SourceLocation, Statement } from '../model.js'
-import { locateStatements, type StatementLayout } from './document-scan.js'
+import { lineColumns, locateStatements, type StatementLayout } from './document-scan.js'
 import { duplicateKeys, ErrorSink, type PolicyError } from './error-sink.js'
 import { checkKnownKeys, describe, isObject, type JsonObject, type JsonValue } from './json-value.js'
 import { checkKindRules } from './kind-rules.js'
@@ -58,20 +57,28 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
   const read = readDocument(value, kind, options, sink)
 
   // JSON.parse keeps the last of duplicate keys silently: the member colons reveal them, and
-  // give the statements' positions (document-scan.ts). A document with errors gets its
+  // give the statements' offsets (document-scan.ts). A document with errors gets its
   // position tree anyway, and duplicates are looked for there.
-  let starts: readonly SourceLocation[] | undefined
+  let starts: readonly number[] | undefined
   if (tree === undefined && sink.count === 0) starts = locateStatements(text, sink.members, read.layout)
   if (tree === undefined && starts === undefined) tree = treeOf(text, sink)
   if (tree !== undefined) duplicateKeys(tree, (key, at, offset) => sink.addAt(Phase.Syntax, MSG.syntax, `the key "${key}" appears more than once in its object`, at, offset))
   const policy = read.policy
   if (sink.count > 0 || policy === undefined) return { ok: false, policy: undefined, errors: sink.resolve(text, tree) }
-  starts ??= tree === undefined ? [] : treeStarts(text, tree)
-  for (const st of policy.statements) {
-    const start = starts[st.index]
-    if (start) (st as { location?: SourceLocation }).location = start
-  }
+  attachLocate(policy, text, starts ?? (tree === undefined ? [] : treeStarts(tree)))
   return { ok: true, policy, errors: [] }
+}
+
+/**
+ * Gives the policy its `locate`. Only explanations cite statement lines, and most parses (a
+ * policy checked as it is stored, say) never explain anything, so counting the line breaks
+ * waits for the first question. Not enumerable: a policy stays plain data when printed,
+ * compared or copied.
+ */
+function attachLocate(policy: Policy, text: string, offsets: readonly number[]): void {
+  let located: readonly SourceLocation[] | undefined
+  const locate = (statementIndex: number): SourceLocation | undefined => (located ??= lineColumns(text, offsets))[statementIndex]
+  Object.defineProperty(policy, 'locate', { value: locate })
 }
 
 function treeOf(text: string, sink: ErrorSink): JsonNode | undefined {
@@ -82,13 +89,11 @@ function treeOf(text: string, sink: ErrorSink): JsonNode | undefined {
   return undefined
 }
 
-/** Where each statement starts, from the position tree. */
-function treeStarts(text: string, tree: JsonNode): SourceLocation[] {
+/** The offset where each statement starts, from the position tree. */
+function treeStarts(tree: JsonNode): number[] {
   if (tree.kind !== 'object') return []
-  const lines = new LineMap(text)
   const statement = tree.members.find((m) => m.key === 'Statement')?.value
-  const starts = statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
-  return starts.map((s) => lines.position(s))
+  return statement?.kind === 'array' ? statement.items.map((i) => i.start) : statement ? [statement.start] : []
 }
 
 function syntaxFailure(text: string, kind: PolicyKind, error: JsonSyntaxError): ParseResult {
