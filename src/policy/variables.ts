@@ -63,6 +63,21 @@ export function parseTemplate(value: string, variablesEnabled: boolean): Templat
   return parts
 }
 
+/**
+ * Where a Resource entry's resource part starts: after the ARN's fifth colon, the only place
+ * policy variables work in a Resource ("You can't use a variable to replace parts of the ARN
+ * before the fifth colon, such as the service or account", IAM User Guide, policy variables).
+ * Undefined when the value has fewer than five colons (then it holds no variable at all).
+ */
+export function resourcePartStart(value: string): number | undefined {
+  let colon = -1
+  for (let n = 0; n < 5; n++) {
+    colon = value.indexOf(':', colon + 1)
+    if (colon < 0) return undefined
+  }
+  return colon + 1
+}
+
 export function hasVariables(parts: readonly TemplatePart[]): boolean {
   return parts.some((p) => p.kind === 'variable')
 }

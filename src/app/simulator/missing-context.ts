@@ -9,7 +9,7 @@
 // Resource match?). A Resource holding a policy variable counts as matching when its Action
 // does, since its variable may be the very key that is missing.
 
-import { compilePolicySet, explain, type CompiledPolicySet, type Policy, type RawContext, type Statement } from '../../policy/index.js'
+import { compilePolicySet, explain, resourcePartStart, type CompiledPolicySet, type Policy, type RawContext, type Statement } from '../../policy/index.js'
 import type { SimulationPolicy } from './simulation-policies.js'
 
 /** Any IAM user: relevance does not depend on who asks (Principal elements are left out). */
@@ -76,7 +76,11 @@ function skeleton(policy: Policy, anyResource: boolean): Policy {
 /** The context keys a statement reads, in the order it names them. */
 export function statementKeys(st: Statement): string[] {
   const keys: string[] = []
-  for (const r of [...(st.resource?.values ?? []), ...(st.notResource?.values ?? [])]) keys.push(...variableKeys(r))
+  for (const r of [...(st.resource?.values ?? []), ...(st.notResource?.values ?? [])]) {
+    // Variables work only in a Resource entry's resource part (after the ARN's fifth colon).
+    const start = resourcePartStart(r)
+    if (start !== undefined) keys.push(...variableKeys(r.slice(start)))
+  }
   for (const clause of st.condition ?? []) {
     for (const entry of clause.entries) {
       keys.push(entry.key)

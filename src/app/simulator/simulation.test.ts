@@ -89,6 +89,13 @@ describe('Simulation', () => {
     expect(s3?.ResourceSpecificResults?.[0]?.MissingContextValues).toEqual(['aws:username', 'aws:SourceIp'])
   })
 
+  it("does not count a ${...} before an ARN's fifth colon as a key: it is plain text there", () => {
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:*:${aws:PrincipalAccount}:${aws:username}"}]}'
+    const [result] = simulate({ policies: [policy], actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-east-1:111122223333:alice'] })
+    expect(result?.EvalDecision).toBe('implicitDeny')
+    expect(result?.ResourceSpecificResults?.[0]?.MissingContextValues ?? result?.MissingContextValues).toEqual(['aws:username'])
+  })
+
   it('takes list-typed context values', () => {
     const policy =
       '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:TagUser","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","cost"]}}}]}'

@@ -131,6 +131,21 @@ describe('policy variables in Resource (arn mode)', () => {
     expect(matches(p, 'arn', 'arn:aws:s3:::eng//k', ctx({ 'aws:PrincipalTag/dept': 'eng' }))).toBe(false)
   })
 
+  // IAM User Guide, policy variables: "You can't use a variable to replace parts of the ARN
+  // before the fifth colon, such as the service or account." Found by differential testing.
+  it('substitutes only in the resource part: before the fifth colon ${...} is plain text', () => {
+    const c = ctx({ 'aws:PrincipalAccount': '111122223333', 'aws:RequestedRegion': 'us-east-1', 'aws:username': 'alice' })
+    expect(matches('arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:orders', 'arn', 'arn:aws:sqs:us-east-1:111122223333:orders', c)).toBe(false)
+    expect(matches('arn:aws:sqs:${aws:RequestedRegion}:111122223333:orders', 'arn', 'arn:aws:sqs:us-east-1:111122223333:orders', c)).toBe(false)
+    // Right after the fifth colon is the resource part.
+    expect(matches('arn:aws:sqs:us-east-1:111122223333:${aws:username}', 'arn', 'arn:aws:sqs:us-east-1:111122223333:alice', c)).toBe(true)
+    expect(matches('arn:aws:s3:::${aws:PrincipalAccount}-logs/*', 'arn', 'arn:aws:s3:::111122223333-logs/k', c)).toBe(true)
+    // Plain text before the fifth colon, a variable after it.
+    expect(matches('arn:aws:sqs:${aws:RequestedRegion}:1:${aws:username}', 'arn', 'arn:aws:sqs:${aws:RequestedRegion}:1:alice', c)).toBe(true)
+    // ArnLike condition values are not Resource entries: variables work anywhere in them.
+    expect(matches('arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:orders', 'arn-condition', 'arn:aws:sqs:us-east-1:111122223333:orders', c)).toBe(true)
+  })
+
   // Regression, once broken in template-matcher.ts, DynamicMatcher.test: the per-resolution matcher cache is keyed by
   // the variables' values joined with U+0000, so two different resolutions can share a key:
   // ("p\0", "q") and ("p", "\0q") both give "p\0\0q". The second request then reuses the first
@@ -188,10 +203,10 @@ describe("'arn' versus 'arn-condition'", () => {
     expect(matches('arn:aws:s3:::b?c', 'arn', 'arn:aws:s3:::b:c')).toBe(true)
   })
 
-  it('a * ending the text before a variable stays within its segment', () => {
+  it("'arn-condition': a * ending the text before a variable stays within its segment", () => {
     const p = 'arn:aws:iam::*${aws:username}:user/x'
-    expect(matches(p, 'arn', 'arn:aws:iam::123alice:user/x', ctx({ 'aws:username': 'alice' }))).toBe(true)
-    expect(matches(p, 'arn', 'arn:aws:iam::1:2alice:user/x', ctx({ 'aws:username': 'alice' }))).toBe(false)
+    expect(matches(p, 'arn-condition', 'arn:aws:iam::123alice:user/x', ctx({ 'aws:username': 'alice' }))).toBe(true)
+    expect(matches(p, 'arn-condition', 'arn:aws:iam::1:2alice:user/x', ctx({ 'aws:username': 'alice' }))).toBe(false)
   })
 
   it('a value that does not start with arn: has only free wildcards', () => {
@@ -241,9 +256,9 @@ describe('prefix extraction (the resource index key)', () => {
     expect(key('arn:aws:logs:us-east-1:123456789012:log-group:app:*')).toEqual({ service: 'logs', resourcePrefix: 'log-group:app:' })
   })
 
-  it('ignores wildcards and variables in the region and account', () => {
+  it('ignores wildcards in the region and account', () => {
     expect(key('arn:aws:ec2:*:123456789012:instance/*')).toEqual({ service: 'ec2', resourcePrefix: 'instance/' })
-    expect(key('arn:aws:ec2:${aws:RequestedRegion}:*:instance/i-1')).toEqual({ service: 'ec2', resourcePrefix: 'instance/i-1' })
+    expect(key('arn:aws:ec2:us-*:*:instance/i-1')).toEqual({ service: 'ec2', resourcePrefix: 'instance/i-1' })
   })
 
   it('stops at a variable in the resource part, and counts escapes as literal text', () => {
@@ -256,7 +271,7 @@ describe('prefix extraction (the resource index key)', () => {
   })
 
   it('is undefined when the service or partition is not literal, or the value is not an ARN', () => {
-    for (const value of ['*', 'arn:aws:s3*:::b', 'arn:aws:*:::b', 'arn:*:s3:::b', 'arn:aws:${aws:x}:::b', 'arn:aws:s3', 'bucket/*', '${aws:username}']) {
+    for (const value of ['*', 'arn:aws:s3*:::b', 'arn:aws:*:::b', 'arn:*:s3:::b', 'arn:aws:s3', 'bucket/*', '${aws:username}']) {
       expect(key(value), value).toBeUndefined()
     }
   })

@@ -2,7 +2,7 @@
 // value) that may contain policy variables. Values without variables compile to a matcher once;
 // values with variables resolve them per request and cache the matcher for each resolution.
 
-import { hasVariables, parseTemplate, plainText, type TemplatePart, type VariablePart } from '../variables.js'
+import { hasVariables, parseTemplate, plainText, resourcePartStart, type TemplatePart, type VariablePart } from '../variables.js'
 import { ONE, ONE_IN_SEGMENT, STAR, STAR_IN_SEGMENT, tokenizeSimple, type GlobToken } from './glob.js'
 import { PatternTest } from './pattern-test.js'
 
@@ -37,9 +37,21 @@ export interface ResourceIndexKey {
 const DYNAMIC_CACHE_LIMIT = 256
 
 export function compileValue(value: string, mode: MatchMode, variablesEnabled: boolean): ValueMatcher {
-  const parts = parseTemplate(value, variablesEnabled)
+  const parts = mode === 'arn' ? resourceTemplate(value, variablesEnabled) : parseTemplate(value, variablesEnabled)
   if (!hasVariables(parts)) return staticMatcher(parts, mode)
   return new DynamicMatcher(parts, mode)
+}
+
+/** A Resource entry's parts: before its resource part (variables.ts), `${...}` is plain text. */
+function resourceTemplate(value: string, variablesEnabled: boolean): TemplatePart[] {
+  if (!variablesEnabled || !value.includes('${')) return parseTemplate(value, variablesEnabled)
+  const start = resourcePartStart(value)
+  if (start === undefined) return parseTemplate(value, false)
+  const head = value.slice(0, start)
+  const tail = parseTemplate(value.slice(start), true)
+  const first = tail[0]
+  if (first?.kind === 'text') return [{ kind: 'text', text: head + first.text }, ...tail.slice(1)]
+  return [{ kind: 'text', text: head }, ...tail]
 }
 
 function indexKeyOf(parts: readonly TemplatePart[], mode: MatchMode): ResourceIndexKey | undefined {
