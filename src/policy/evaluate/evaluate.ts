@@ -17,7 +17,7 @@ import type { VariableSource } from '../match/template-matcher.js'
 import type { VariablePart } from '../variables.js'
 import type { Decision } from './decision.js'
 import { contextValue, variableText, type ContextValue, type RawContext } from './request-context.js'
-import { describePrincipal, isAccountPrincipal, type RequestPrincipal } from './request-principal.js'
+import { describePrincipal, isAccountPrincipal, isServiceLinkedRole, type RequestPrincipal } from './request-principal.js'
 
 export interface EvaluationRequest {
   /** An IAM/STS principal ARN, a service principal (`ec2.amazonaws.com`), a federated provider, or `*`. */
@@ -151,8 +151,12 @@ function decideWith(set: CompiledPolicySet, req: PreparedRequest, needed: Allows
   const plan = planFor(set, req.action)
   const p = req.principal
   const accountPrincipal = isAccountPrincipal(p.kind)
-  const organizations = accountPrincipal ? plan.scp : NONE
-  const resourceControls = p.kind !== 'service' ? plan.rcp : NONE
+  // SCPs limit the IAM principals of member accounts; RCPs limit every principal reaching a
+  // member account's resources, AWS services and anonymous callers included. Neither applies
+  // to service-linked roles (Organizations User Guide, SCPs and RCPs).
+  const serviceLinked = isServiceLinkedRole(p)
+  const organizations = accountPrincipal && !serviceLinked ? plan.scp : NONE
+  const resourceControls = serviceLinked ? NONE : plan.rcp
 
   // 1. Explicit deny anywhere.
   const denied = firstDeny(organizations, req) ?? firstDeny(resourceControls, req) ?? firstDeny(plan.denyGroups, req)
@@ -167,6 +171,9 @@ function decideWith(set: CompiledPolicySet, req: PreparedRequest, needed: Allows
   if (!accountPrincipal) return grant ? allow('resource', needed, grant.statement) : implicitDeny('resource')
 
   const ownRoot = p.kind === 'root'
+  // "You cannot use AWS account root user credentials to call AssumeRole" (STS API reference):
+  // no trust policy lets the root user in.
+  if (ownRoot && set.resourceKind === 'trust') return implicitDeny('resource')
   if (req.sameAccount) {
     if (ownRoot) return allow(null, needed)
     if (grant) {

@@ -81,3 +81,11 @@ function classify(principal: string): ParsedArn {
 export function isAccountPrincipal(kind: PrincipalKind): boolean {
   return kind !== 'service' && kind !== 'federated' && kind !== 'anonymous'
 }
+
+/**
+ * A service-linked role or a session of one: its path is /aws-service-role/ (for a session, as
+ * the request context's aws:PrincipalArn gives the role's ARN with its path).
+ */
+export function isServiceLinkedRole(p: RequestPrincipal): boolean {
+  return (p.kind === 'role' || p.kind === 'roleSession') && p.roleArn !== undefined && p.roleArn.includes(':role/aws-service-role/')
+}
