@@ -17,7 +17,7 @@ import type { VariableSource } from '../match/template-matcher.js'
 import type { VariablePart } from '../variables.js'
 import type { Decision } from './decision.js'
 import { contextValue, variableText, type ContextValue, type RawContext } from './request-context.js'
-import { describePrincipal, isAccountPrincipal, isServiceLinkedRole, type RequestPrincipal } from './request-principal.js'
+import { describePrincipal, isAccountPrincipal, type RequestPrincipal } from './request-principal.js'
 
 export interface EvaluationRequest {
   /** An IAM/STS principal ARN, a service principal (`ec2.amazonaws.com`), a federated provider, or `*`. */
@@ -154,9 +154,8 @@ function decideWith(set: CompiledPolicySet, req: PreparedRequest, needed: Allows
   // SCPs limit the IAM principals of member accounts; RCPs limit every principal reaching a
   // member account's resources, AWS services and anonymous callers included. Neither applies
   // to service-linked roles (Organizations User Guide, SCPs and RCPs).
-  const serviceLinked = isServiceLinkedRole(p)
-  const organizations = accountPrincipal && !serviceLinked ? plan.scp : NONE
-  const resourceControls = serviceLinked ? NONE : plan.rcp
+  const organizations = accountPrincipal && !p.serviceLinked ? plan.scp : NONE
+  const resourceControls = p.serviceLinked ? NONE : plan.rcp
 
   // 1. Explicit deny anywhere.
   const denied = firstDeny(organizations, req) ?? firstDeny(resourceControls, req) ?? firstDeny(plan.denyGroups, req)

@@ -14,6 +14,11 @@ export interface RequestPrincipal {
   readonly account: string | undefined
   /** For role sessions, the ARN of the role. */
   readonly roleArn: string | undefined
+  /**
+   * A service-linked role or a session of one (path /aws-service-role/; for a session, as the
+   * context's aws:PrincipalArn gives the role's ARN). SCPs and RCPs do not apply to them.
+   */
+  readonly serviceLinked: boolean
 }
 
 const WEB_IDENTITY_PROVIDERS = new Set(['accounts.google.com', 'cognito-identity.amazonaws.com', 'graph.facebook.com', 'www.amazon.com'])
@@ -36,7 +41,8 @@ export function describePrincipal(principal: string, context: RawContext): Reque
   let described = principal === lastPrincipal ? lastDescribed : parsedCache.get(principal)
   if (described === undefined) {
     const parsed = classify(principal)
-    described = { kind: parsed.kind, arn: principal, account: parsed.account, roleArn: parsed.derivedRoleArn }
+    const roleArn = parsed.derivedRoleArn
+    described = { kind: parsed.kind, arn: principal, account: parsed.account, roleArn, serviceLinked: isServiceLinkedRoleArn(roleArn) }
     if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear()
     parsedCache.set(principal, described)
   }
@@ -46,7 +52,11 @@ export function describePrincipal(principal: string, context: RawContext): Reque
   // A session's role ARN carries its path only in the context (aws:PrincipalArn).
   const fromContext = contextValue(context, 'aws:PrincipalArn', 'aws:principalarn')
   if (typeof fromContext !== 'string' || !fromContext.includes(':role/') || fromContext === described.roleArn) return described
-  return { ...described, roleArn: fromContext }
+  return { ...described, roleArn: fromContext, serviceLinked: isServiceLinkedRoleArn(fromContext) }
+}
+
+function isServiceLinkedRoleArn(roleArn: string | undefined): boolean {
+  return roleArn !== undefined && roleArn.includes(':role/aws-service-role/')
 }
 
 function classify(principal: string): ParsedArn {
@@ -80,12 +90,4 @@ function classify(principal: string): ParsedArn {
 /** IAM and STS principals: the ones identity-based policies, boundaries and SCPs apply to. */
 export function isAccountPrincipal(kind: PrincipalKind): boolean {
   return kind !== 'service' && kind !== 'federated' && kind !== 'anonymous'
-}
-
-/**
- * A service-linked role or a session of one: its path is /aws-service-role/ (for a session, as
- * the request context's aws:PrincipalArn gives the role's ARN with its path).
- */
-export function isServiceLinkedRole(p: RequestPrincipal): boolean {
-  return (p.kind === 'role' || p.kind === 'roleSession') && p.roleArn !== undefined && p.roleArn.includes(':role/aws-service-role/')
 }
